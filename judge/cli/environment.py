@@ -1,0 +1,31 @@
+"""The outside world the CLI works in, passed in so tests can swap it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+
+from judge.history import History, default_data_dir
+from judge.problems import ProblemSet, find_problems_root
+
+
+@dataclass
+class Environment:
+    stdout: Console
+    stderr: Console
+    data_dir: Path
+    problems_root: Path | None = None
+
+    @classmethod
+    def from_os(cls) -> Environment:
+        return cls(stdout=Console(), stderr=Console(stderr=True), data_dir=default_data_dir())
+
+    @property
+    def problems(self) -> ProblemSet:
+        return ProblemSet(self.problems_root or find_problems_root())
+
+    @property
+    def history(self) -> History:
+        return History(self.data_dir)

@@ -1,0 +1,168 @@
+"""`judge`: the command group, its error handling and exit codes.
+
+The only place that prints and maps outcomes to exit codes (docs/cli.md).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import traceback
+from pathlib import Path
+
+import click
+from rich.markdown import Markdown
+from rich.table import Table
+from rich.text import Text
+
+from judge import __version__
+from judge.cli.environment import Environment
+from judge.errors import ExitCode, JudgeError, ProblemConfigError, UsageError
+from judge.harness.results import RunResult
+from judge.verdicts import Verdict
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "solutions_template"
+
+VERDICT_EXIT = {
+    Verdict.ACCEPTED: ExitCode.ACCEPTED,
+    Verdict.WRONG_ANSWER: ExitCode.WRONG_ANSWER,
+    Verdict.RUNTIME_ERROR: ExitCode.RUNTIME_ERROR,
+    Verdict.TIME_LIMIT_EXCEEDED: ExitCode.TIME_LIMIT_EXCEEDED,
+    Verdict.MEMORY_LIMIT_EXCEEDED: ExitCode.MEMORY_LIMIT_EXCEEDED,
+    Verdict.OUTPUT_LIMIT_EXCEEDED: ExitCode.OUTPUT_LIMIT_EXCEEDED,
+    Verdict.COMPILE_ERROR: ExitCode.COMPILE_ERROR,
+    Verdict.FORBIDDEN_IMPORT: ExitCode.FORBIDDEN_IMPORT,
+    Verdict.INTERNAL_ERROR: ExitCode.INTERNAL_ERROR,
+}
+
+
+def exit_code_for(result: RunResult) -> ExitCode:
+    if result.verdict is Verdict.ACCEPTED and result.complexity_worse:
+        return ExitCode.COMPLEXITY_WORSE
+    return VERDICT_EXIT[result.verdict]
+
+
+class JudgeGroup(click.Group):
+    """Formats the judge's own errors in one paragraph; never shows our traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except JudgeError as exc:
+            _environment(ctx).stderr.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            _environment(ctx).stderr.print("[yellow]interrupted[/]: the sandbox was cleaned up.")
+            ctx.exit(ExitCode.INTERRUPTED)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            _report_internal_error(ctx, exc)
+            ctx.exit(ExitCode.INTERNAL_ERROR)
+
+
+def _report_internal_error(ctx: click.Context, exc: Exception) -> None:
+    err = _environment(ctx).stderr
+    err.print(
+        f"[bold magenta]internal error[/]: {type(exc).__name__}: {exc}\n"
+        "This is a bug of the judge, not of your solution. Set JUDGE_DEBUG=1 to see the traceback.",
+        highlight=False,
+    )
+    if os.environ.get("JUDGE_DEBUG"):
+        err.print("".join(traceback.format_exception(exc)), markup=False, highlight=False)
+
+
+def _environment(ctx: click.Context) -> Environment:
+    root = ctx.find_root()
+    if not isinstance(root.obj, Environment):
+        root.obj = Environment.from_os()
+    return root.obj
+
+
+pass_env = click.make_pass_decorator(Environment, ensure=False)
+
+
+@click.group(cls=JudgeGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="judge")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """A coding-round practice judge: verdicts, shrunk counterexamples, limits and measured complexity."""
+    _environment(ctx)
+
+
+@cli.command("list")
+@pass_env
+def list_problems(env: Environment) -> None:
+    """List the problems with difficulty, tags and your last verdict."""
+    history = env.history.last_verdicts()
+    table = Table("problem", "title", "difficulty", "tags", "your last verdict")
+    problems = env.problems
+    for slug in problems.slugs():
+        try:
+            problem = problems.get(slug)
+        except ProblemConfigError as exc:  # one broken problem must not hide the others
+            table.add_row(slug, Text(f"broken: {exc}", "red"), "", "", "")
+            continue
+        last = history.get(slug, {}).get("verdict", "")
+        table.add_row(slug, problem.title, problem.difficulty, ", ".join(problem.tags), last.replace("_", " "))
+    env.stdout.print(table)
+
+
+@cli.command()
+@click.argument("slug")
+@pass_env
+def show(env: Environment, slug: str) -> None:
+    """Show the statement of problem SLUG."""
+    problem = env.problems.get(slug)
+    env.stdout.print(Markdown(problem.spec_path.read_text(encoding="utf-8")))
+    limits = problem.limits
+    env.stdout.print(
+        f"\n[dim]Limits: {limits.time_per_call_s:g} s CPU per call, {limits.memory_mb} MiB memory, "
+        f"{limits.output_kb} KiB output. Third-party modules allowed: "
+        f"{', '.join(problem.allowed_modules) or 'none'}.[/]"
+    )
+
+
+@cli.command()
+@click.argument("slug")
+@click.option("--dir", "directory", type=click.Path(path_type=Path), default=Path("solutions"), show_default=True,
+              help="Where to put the starter file.")
+@click.option("--force", is_flag=True, help="Overwrite an existing solution file.")
+@pass_env
+def init(env: Environment, slug: str, directory: Path, force: bool) -> None:
+    """Copy the starter file of SLUG to DIR/SLUG.py."""
+    env.problems.get(slug)
+    template = TEMPLATES_DIR / f"{slug}.py"
+    target = directory / f"{slug}.py"
+    if not template.is_file():
+        raise UsageError(f"problem '{slug}' has no starter file at {template}.")
+    if target.exists() and not force:
+        raise UsageError(f"{target} already exists; pass --force to overwrite it (your work would be lost).")
+    directory.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template, target)
+    env.stdout.print(f"Wrote {target}. Next: edit it, then `judge run {slug}`.")
+
+
+def _register_subcommands() -> None:
+    from judge.cli.doctor import doctor
+    from judge.cli.run import run
+
+    cli.add_command(run)
+    cli.add_command(doctor)
+    try:
+        from judge.cli.image import image
+    except ImportError:  # the docker tooling is optional
+        return
+    cli.add_command(image)
+
+
+_register_subcommands()
+
+
+def main() -> None:
+    cli.main(prog_name="judge")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

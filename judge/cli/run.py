@@ -1,0 +1,77 @@
+"""`judge run`: judge a solution and report."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from judge.cli.environment import Environment
+from judge.harness.run import default_hidden_paths, judge_solution
+from judge.report.json_report import render_json
+from judge.report.text import render_text
+from judge.sandbox import CHOICES, choose_backend
+
+
+@click.command()
+@click.argument("slug")
+@click.option("--solution", type=click.Path(path_type=Path), help="The file to judge [default: solutions/SLUG.py].")
+@click.option("--sandbox", type=click.Choice(CHOICES), default="auto", show_default=True,
+              help="Where the solution runs: docker when ready (auto), or a confined local process.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json prints only the JSON report on stdout.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Hypothesis seed: the same seed gives the same run.")
+@click.option("--no-complexity", is_flag=True, help="Skip measuring time and memory complexity.")
+@click.option("--plot", type=click.Path(path_type=Path), help="Also save the complexity plot as a PNG file.")
+@click.pass_context
+def run(ctx: click.Context, slug: str, solution: Path | None, sandbox: str, output_format: str,
+        seed: int, no_complexity: bool, plot: Path | None) -> None:
+    """Judge SLUG's solution: hidden tests, limits, then measured complexity.
+
+    \b
+    Exit codes: 0 accepted, 1 wrong answer, 2 usage error, 3 runtime error,
+    4 time limit, 5 memory limit, 6 output limit, 7 compile error,
+    8 forbidden import, 9 accepted but complexity worse than expected,
+    10 malformed problem, 11 sandbox unavailable, 70 internal error,
+    130 interrupted. See docs/cli.md.
+    """
+    from judge.cli.main import exit_code_for
+
+    env: Environment = ctx.find_root().obj
+    problem = env.problems.get(slug)
+    backend, _why = choose_backend(sandbox)
+    path = solution or Path("solutions") / f"{slug}.py"
+    with _progress(env, output_format) as on_progress:
+        result = judge_solution(
+            problem, path, backend, seed=seed, progress=on_progress,
+            measure_complexity=not no_complexity, hidden_paths=default_hidden_paths(env.data_dir),
+        )
+    result.sandbox["chosen"] = _why
+    env.history.record(result)
+    if plot is not None and result.complexity is not None:
+        from judge.complexity import plot_png
+
+        plot_png(result.complexity, plot)
+    if output_format == "json":
+        env.stdout.print_json(render_json(result)) if env.stdout.is_terminal else click.echo(render_json(result))
+    else:
+        render_text(result, env.stdout)
+    ctx.exit(exit_code_for(result))
+
+
+@contextlib.contextmanager
+def _progress(env: Environment, output_format: str):
+    """A progress bar on stderr while the hidden tests run (never on stdout)."""
+    bar = Progress(
+        TextColumn("[bold]judging"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+        TimeElapsedColumn(), console=env.stderr, transient=True,
+    )
+    task = bar.add_task("", total=None)
+
+    def on_progress(done: int, total: int, name: str) -> None:
+        bar.update(task, completed=done, total=total, description=name)
+
+    with bar:
+        yield on_progress

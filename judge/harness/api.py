@@ -1,0 +1,78 @@
+"""What hidden tests import (re-exported as `judge.testing`).
+
+Tests talk to the solution only through the `solution` fixture (a proxy) and
+state expectations with these helpers. A failed expectation raises
+WrongAnswer, an AssertionError, so Hypothesis shrinks it to the smallest input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from judge.harness.render import render_value
+from judge.sandbox.client import SolutionRaised
+from judge.sandbox.wire import NdArray, Opaque, Rng, Stream
+
+__all__ = [
+    "NdArray", "Opaque", "Rng", "Stream", "WrongAnswer",
+    "category", "expect", "expect_equal", "expect_raises", "fail",
+]
+
+_MISSING = object()
+
+
+class WrongAnswer(AssertionError):
+    """The solution answered, and the answer breaks the contract."""
+
+    def __init__(self, message: str, expected: Any = _MISSING, actual: Any = _MISSING) -> None:
+        super().__init__(message)
+        self.message = message
+        self.expected = None if expected is _MISSING else render_value(expected)
+        self.actual = None if actual is _MISSING else render_value(actual)
+
+
+def category(name: str) -> pytest.MarkDecorator:
+    """Groups a hidden test under an edge-case category in the report."""
+    return pytest.mark.judge_category(name)
+
+
+def fail(message: str, *, expected: Any = _MISSING, actual: Any = _MISSING) -> None:
+    raise WrongAnswer(message, expected, actual)
+
+
+def expect(condition: bool, message: str, *, expected: Any = _MISSING, actual: Any = _MISSING) -> None:
+    if not condition:
+        raise WrongAnswer(message, expected, actual)
+
+
+def expect_equal(actual: Any, expected: Any, message: str = "") -> None:
+    """Equality that also tells True from 1: a bool is only equal to a bool."""
+    if not same(actual, expected):
+        raise WrongAnswer(message or "the result differs from the expected one", expected, actual)
+
+
+def same(actual: Any, expected: Any) -> bool:
+    if isinstance(actual, bool) != isinstance(expected, bool):
+        return False
+    if isinstance(expected, (list, tuple)) and isinstance(actual, (list, tuple)):
+        return type(actual) is type(expected) and len(actual) == len(expected) and all(
+            same(a, e) for a, e in zip(actual, expected)
+        )
+    return bool(actual == expected)
+
+
+@contextlib.contextmanager
+def expect_raises(*exception_types: type[BaseException]) -> Iterator[None]:
+    """The solution must raise one of these (a subclass is fine) inside the block."""
+    names = " or ".join(t.__name__ for t in exception_types)
+    try:
+        yield
+    except SolutionRaised as raised:
+        if not any(raised.error.is_instance_of(t) for t in exception_types):
+            raise WrongAnswer(f"expected {names}, but the solution raised {raised.error.summary()}") from None
+        return
+    raise WrongAnswer(f"expected {names}, but the call returned normally")

@@ -1,0 +1,108 @@
+"""The in-process pytest plugin that runs a problem's hidden tests.
+
+It provides the `solution` and `reference` fixtures, resets the proxy's call
+record before every Hypothesis example, and turns each test's outcome into a
+CaseResult. An exception that is none of the solution's failures is a bug of
+ours (or of the hidden tests), and is reported as internal_error.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from judge.harness.api import WrongAnswer
+from judge.harness.proxy import SolutionProxy
+from judge.harness.results import CaseResult
+from judge.sandbox.client import SolutionFailed, SolutionRaised
+from judge.verdicts import Verdict
+
+Progress = Callable[[int, int, str], None]
+
+
+class HiddenTestPlugin:
+    def __init__(self, proxy: SolutionProxy, reference: ModuleType, progress: Progress | None = None) -> None:
+        self.proxy = proxy
+        self.reference_module = reference
+        self.progress = progress or (lambda done, total, name: None)
+        self.cases: list[CaseResult] = []
+        self.total = 0
+
+    def pytest_configure(self, config: pytest.Config) -> None:
+        config.addinivalue_line("markers", "judge_category(name): the edge-case category of a hidden test")
+
+    @pytest.fixture
+    def solution(self) -> SolutionProxy:
+        self.proxy.new_case()
+        return self.proxy
+
+    @pytest.fixture
+    def reference(self) -> ModuleType:
+        return self.reference_module
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        for item in items:
+            hypothesis = getattr(getattr(item, "obj", None), "hypothesis", None)
+            if hypothesis is not None:
+                hypothesis.inner_test = self._per_example(hypothesis.inner_test)
+
+    def _per_example(self, inner: Callable) -> Callable:
+        @functools.wraps(inner)
+        def run_example(*args: Any, **kwargs: Any) -> Any:
+            self.proxy.new_example()
+            return inner(*args, **kwargs)
+
+        return run_example
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        self.total = len(session.items)
+        self.progress(0, self.total, "")
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo) -> Any:
+        outcome = yield
+        report = outcome.get_result()
+        if report.when == "call" or (report.when == "setup" and report.failed):
+            self.cases.append(self._case(item, call))
+            self.progress(len(self.cases), self.total, item.name)
+
+    def _case(self, item: pytest.Item, call: pytest.CallInfo) -> CaseResult:
+        marker = item.get_closest_marker("judge_category")
+        case = CaseResult(
+            name=item.name,
+            category=str(marker.args[0]) if marker and marker.args else "general",
+            verdict=Verdict.ACCEPTED,
+            time_ms=self.proxy.cpu_s * 1000,
+            memory_kb=self.proxy.peak_kb,
+        )
+        if call.excinfo is not None:
+            self._describe_failure(case, _most_telling(call.excinfo.value))
+        return case
+
+    def _describe_failure(self, case: CaseResult, exc: BaseException) -> None:
+        case.counterexample = self.proxy.counterexample() or None
+        if isinstance(exc, WrongAnswer):
+            case.verdict, case.message = Verdict.WRONG_ANSWER, exc.message
+            case.expected, case.actual = exc.expected, exc.actual
+        elif isinstance(exc, SolutionFailed):
+            case.verdict, case.message = exc.verdict, exc.message
+        elif isinstance(exc, SolutionRaised):
+            case.verdict, case.message = Verdict.RUNTIME_ERROR, exc.error.summary()
+            case.traceback = exc.error.traceback
+        else:
+            case.verdict = Verdict.INTERNAL_ERROR
+            case.message = f"the hidden test itself failed ({type(exc).__name__}: {exc}); this is a bug of the judge"
+            case.counterexample = None
+
+
+def _most_telling(exc: BaseException) -> BaseException:
+    """Unwraps exception groups (Hypothesis' flaky reports) to the solution's own failure."""
+    if isinstance(exc, BaseExceptionGroup):
+        inner = [_most_telling(e) for e in exc.exceptions]
+        ours = [e for e in inner if isinstance(e, (WrongAnswer, SolutionFailed, SolutionRaised))]
+        return (ours or inner)[0]
+    return exc

@@ -1,0 +1,113 @@
+"""The hidden tests' only handle on the solution: every call crosses the sandbox.
+
+The proxy records the calls of the current Hypothesis example, so a failure
+can show the exact sequence of calls that produced it, and it adds up the
+worker's (untrusted, report-only) time and memory figures per case.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from judge.harness.render import render_call
+from judge.sandbox import wire
+from judge.sandbox.client import SolutionFailed, WorkerClient
+from judge.verdicts import Verdict
+
+# Once a case hits one of these, its later calls fail at once: shrinking an
+# input that takes the whole time limit per attempt would take minutes.
+STICKY_VERDICTS = {Verdict.TIME_LIMIT_EXCEEDED, Verdict.MEMORY_LIMIT_EXCEEDED, Verdict.OUTPUT_LIMIT_EXCEEDED}
+
+
+class SolutionProxy:
+    def __init__(self, client: WorkerClient, kind: str) -> None:
+        self._client = client
+        self._kind = kind
+        self._instances: dict[int, InstanceProxy] = {}
+        self.new_case()
+
+    def new_case(self) -> None:
+        self.calls: list[str] = []
+        self.cpu_s = 0.0
+        self.peak_kb: int | None = None
+        self.sticky_failure: SolutionFailed | None = None
+        self.failing_calls: list[str] | None = None
+        self.new_example()
+
+    def new_example(self) -> None:
+        self.calls = []
+        self._instance_names = 0
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self._kind == "class":
+            return functools.partial(self._new, name)
+        return functools.partial(self._call, name)
+
+    def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        message = {"op": "call", "name": name, **_encoded(args, kwargs)}
+        return self.send(render_call(name, args, kwargs), message)
+
+    def _new(self, name: str, *args: Any, **kwargs: Any) -> InstanceProxy:
+        self._instance_names += 1
+        variable = "model" if self._instance_names == 1 else f"model{self._instance_names}"
+        message = {"op": "new", "name": name, **_encoded(args, kwargs)}
+        handle = self.send(f"{variable} = {render_call(name, args, kwargs)}", message)
+        instance = InstanceProxy(self, handle, variable)
+        self._instances[handle.id] = instance
+        return instance
+
+    def send(self, rendered: str, message: dict) -> Any:
+        """One remote call, recorded; returns the decoded value."""
+        if self.sticky_failure is not None:
+            raise SolutionFailed(self.sticky_failure.verdict, self.sticky_failure.message)
+        self.calls.append(rendered)
+        try:
+            reply = self._client.call(message)
+        except SolutionFailed as failure:
+            if failure.verdict in STICKY_VERDICTS:
+                self.sticky_failure, self.failing_calls = failure, list(self.calls)
+            raise
+        finally:
+            self.cpu_s += self._client.last_cpu_s
+            self.peak_kb = max(self.peak_kb or 0, self._client.last_maxrss_kb)
+        return self._decode(reply.value)
+
+    def _decode(self, value: Any) -> Any:
+        try:
+            decoded = wire.decode(value)
+        except wire.WireError as exc:
+            raise SolutionFailed(Verdict.RUNTIME_ERROR, f"the worker sent a malformed value ({exc})") from exc
+        if isinstance(decoded, wire.Handle):
+            return self._instances.get(decoded.id, decoded)
+        return decoded
+
+    def counterexample(self) -> str:
+        return "\n".join(self.failing_calls if self.failing_calls is not None else self.calls)
+
+
+class InstanceProxy:
+    """An instance living in the sandbox; attribute calls are remote method calls."""
+
+    def __init__(self, owner: SolutionProxy, handle: wire.Handle, variable: str) -> None:
+        self._owner = owner
+        self._handle = handle
+        self._variable = variable
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return functools.partial(self._method, name)
+
+    def _method(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        message = {"op": "method", "handle": self._handle.id, "name": name, **_encoded(args, kwargs)}
+        return self._owner.send(render_call(f"{self._variable}.{name}", args, kwargs), message)
+
+    def __repr__(self) -> str:
+        return self._variable
+
+
+def _encoded(args: tuple, kwargs: dict) -> dict:
+    return {"args": [wire.encode(a) for a in args], "kwargs": {k: wire.encode(v) for k, v in kwargs.items()}}

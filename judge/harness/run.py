@@ -1,0 +1,151 @@
+"""Judges one solution against one problem: the harness's single entry point."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import os
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import HealthCheck, Phase, Verbosity, settings
+
+from judge.errors import JudgeError, ProblemConfigError
+from judge.harness.plugin import HiddenTestPlugin, Progress
+from judge.harness.proxy import SolutionProxy
+from judge.harness.results import RunResult
+from judge.harness.static import inspect_solution
+from judge.problems import Problem
+from judge.sandbox.base import Backend, Job
+from judge.sandbox.client import ImportFailed, WorkerClient
+from judge.verdicts import Verdict
+
+HIDDEN_TESTS_INI = Path(__file__).with_name("hidden_tests.ini")
+JUDGE_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def judge_solution(
+    problem: Problem,
+    solution: Path,
+    backend: Backend,
+    *,
+    seed: int = 0,
+    progress: Progress | None = None,
+    measure_complexity: bool = True,
+    hidden_paths: tuple[Path, ...] = (),
+) -> RunResult:
+    started = time.monotonic()
+    result = RunResult(problem.slug, str(solution), Verdict.ACCEPTED, {"backend": backend.name}, seed)
+    finding = inspect_solution(solution, problem)
+    if finding is not None:
+        result.verdict, result.message = finding.verdict, finding.message
+    else:
+        hidden = (problem.directory.parent, JUDGE_PACKAGE, *hidden_paths)
+        job = Job(solution.resolve(), problem.limits, problem.allowed_modules, hidden)
+        with backend.open(job) as box:
+            result.sandbox = box.isolation.to_dict()
+            _run_in_box(result, problem, WorkerClient(box, problem.limits), progress, measure_complexity)
+    result.duration_s = time.monotonic() - started
+    return result
+
+
+def _run_in_box(result: RunResult, problem: Problem, client: WorkerClient, progress, measure: bool) -> None:
+    try:
+        try:
+            client.start()
+        except ImportFailed as failure:
+            result.verdict = failure.verdict
+            result.message = _import_message(result.solution, failure)
+            return
+        proxy = SolutionProxy(client, problem.kind)
+        result.cases = run_hidden_tests(problem, proxy, result.seed, progress)
+        result.verdict = Verdict.worst(case.verdict for case in result.cases)
+        if measure and result.verdict is Verdict.ACCEPTED:
+            result.complexity = _measure_complexity(problem, client, result.seed)
+    finally:
+        result.output = client.close()
+
+
+def _import_message(solution: str, failure: ImportFailed) -> str:
+    error = failure.error
+    where = f"{solution}, line {error.line}" if error.line else solution
+    lines = [f"{where}: {error.summary()}", *error.traceback]
+    return "\n".join(lines)
+
+
+def run_hidden_tests(problem: Problem, proxy: SolutionProxy, seed: int, progress: Progress | None) -> list:
+    plugin = HiddenTestPlugin(proxy, load_reference(problem), progress)
+    args = [
+        str(problem.hidden_tests_path),
+        "-c", str(HIDDEN_TESTS_INI),
+        "--rootdir", str(problem.directory),
+        "-p", "no:cacheprovider",
+        "--import-mode=importlib",
+        f"--hypothesis-seed={seed}",
+        "-q",
+    ]
+    with _hypothesis_profile(problem), contextlib.redirect_stdout(io.StringIO()) as log:
+        code = pytest.main(args, plugins=[plugin])
+    if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or not plugin.cases:
+        raise ProblemConfigError(
+            f"{problem.hidden_tests_path}: the hidden tests could not run (pytest exit {int(code)}):\n"
+            + log.getvalue()[-2000:]
+        )
+    return plugin.cases
+
+
+@contextlib.contextmanager
+def _hypothesis_profile(problem: Problem):
+    """Deterministic, quiet Hypothesis settings for one run; the previous profile comes back after."""
+    previous = getattr(settings, "_current_profile", None) or "default"
+    name = f"judge-{problem.slug}"
+    settings.register_profile(
+        name,
+        max_examples=problem.max_examples,
+        deadline=None,
+        database=None,
+        print_blob=False,
+        report_multiple_bugs=False,
+        derandomize=False,
+        suppress_health_check=list(HealthCheck),
+        phases=[Phase.explicit, Phase.generate, Phase.shrink],
+        verbosity=Verbosity.quiet,
+    )
+    settings.load_profile(name)
+    try:
+        yield
+    finally:
+        settings.load_profile(previous)
+
+
+def load_reference(problem: Problem) -> ModuleType:
+    """The reference solution, imported in the judge process (it never enters the sandbox)."""
+    name = f"judge_reference_{problem.slug}"
+    spec = importlib.util.spec_from_file_location(name, problem.reference_path)
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:
+        raise ProblemConfigError(f"{problem.reference_path}: the reference cannot be imported: {exc}") from exc
+    return module
+
+
+def _measure_complexity(problem: Problem, client: WorkerClient, seed: int):
+    from judge import complexity
+
+    measure = getattr(complexity, "measure", None)  # TODO(lead): drop the guard once judge.complexity lands
+    return measure(problem, client, seed) if measure is not None else None
+
+
+def default_hidden_paths(data_dir: Path | None) -> tuple[Path, ...]:
+    """Paths of ours beyond the problems and the judge package that the worker must not see."""
+    paths = [JUDGE_PACKAGE.parent / "tests"]
+    if data_dir is not None:
+        paths.append(data_dir)
+    return tuple(p for p in paths if p.is_dir() and os.access(p, os.R_OK))
+
+
+__all__ = ["JudgeError", "judge_solution", "run_hidden_tests", "load_reference"]

@@ -1,0 +1,96 @@
+"""Checks made on the solution's source in the judge, before anything runs.
+
+Parsing is safe (nothing executes), and it lets compile errors and forbidden
+imports name the exact line. The worker repeats the import check at run time
+for imports this cannot see (`__import__`, importlib).
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from judge.errors import UsageError
+from judge.problems import Problem
+from judge.verdicts import Verdict
+
+
+@dataclass(frozen=True)
+class StaticFinding:
+    verdict: Verdict
+    message: str
+
+
+def inspect_solution(path: Path, problem: Problem) -> StaticFinding | None:
+    source = _read(path, problem)
+    try:
+        tree = ast.parse(source, filename=str(path))
+    except SyntaxError as exc:
+        where = f"{path}, line {exc.lineno}" + (f", column {exc.offset}" if exc.offset else "")
+        snippet = f"\n    {exc.text.rstrip()}" if exc.text else ""
+        return StaticFinding(Verdict.COMPILE_ERROR, f"{where}: SyntaxError: {exc.msg}{snippet}")
+    return _forbidden_import(tree, path, problem) or _missing_entry_point(tree, path, problem)
+
+
+def _read(path: Path, problem: Problem) -> str:
+    if not path.is_file():
+        raise UsageError(
+            f"no solution file at {path}. Create one with `judge init {problem.slug}` "
+            f"or pass another file with --solution."
+        )
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}).") from exc
+
+
+def _forbidden_import(tree: ast.Module, path: Path, problem: Problem) -> StaticFinding | None:
+    allowed = set(problem.allowed_modules)
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        for name in names:
+            top = name.partition(".")[0]
+            if top not in sys.stdlib_module_names and top not in allowed:
+                permitted = ", ".join(sorted(allowed)) or "none"
+                return StaticFinding(
+                    Verdict.FORBIDDEN_IMPORT,
+                    f"{path}, line {node.lineno}: import of '{top}' is not allowed for this problem "
+                    f"(the standard library is; third-party modules allowed: {permitted}).",
+                )
+    return None
+
+
+def _missing_entry_point(tree: ast.Module, path: Path, problem: Problem) -> StaticFinding | None:
+    defined = _top_level_names(tree)
+    if problem.entry_point in defined:
+        return None
+    what = "class" if problem.kind == "class" else "function"
+    message = f"{path}: the solution defines no top-level {what} named '{problem.entry_point}'"
+    close = difflib.get_close_matches(problem.entry_point, list(defined), n=1, cutoff=0.6)
+    if close:
+        message += f" (did you mean '{close[0]}' at line {defined[close[0]]}?)"
+    return StaticFinding(Verdict.COMPILE_ERROR, message + ".")
+
+
+def _top_level_names(tree: ast.Module) -> dict[str, int]:
+    """Names bound at module level, with their line; nested blocks (if/try) count too."""
+    names: dict[str, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.setdefault(node.name, node.lineno)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    names.setdefault(target.id, node.lineno)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                names.setdefault((alias.asname or alias.name).partition(".")[0], node.lineno)
+    return names

@@ -1,0 +1,173 @@
+"""Loads and validates problems/<slug>/problem.toml.
+
+Every error names the file, the key and what was expected: a problem author
+fixes it without reading our code.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from judge.errors import ProblemConfigError, UsageError
+from judge.limits import Limits
+
+DIFFICULTIES = ("easy", "medium", "hard")
+KINDS = ("function", "class")
+LIMIT_KEYS = {"time_per_call_s": (int, float), "memory_mb": (int,), "output_kb": (int,)}
+
+
+@dataclass(frozen=True)
+class Problem:
+    slug: str
+    directory: Path
+    title: str
+    difficulty: str
+    tags: tuple[str, ...]
+    entry_point: str
+    kind: str
+    allowed_modules: tuple[str, ...]
+    limits: Limits
+    max_examples: int = 100
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def spec_path(self) -> Path:
+        return self.directory / "spec.md"
+
+    @property
+    def reference_path(self) -> Path:
+        return self.directory / "reference.py"
+
+    @property
+    def hidden_tests_path(self) -> Path:
+        return self.directory / "hidden_tests.py"
+
+    @property
+    def corpus_dir(self) -> Path:
+        return self.directory / "corpus"
+
+
+class _Table:
+    """Typed access to one TOML table that reports errors with file and key."""
+
+    def __init__(self, path: Path, data: dict, prefix: str = "") -> None:
+        self.path, self.data, self.prefix = path, data, prefix
+
+    def fail(self, key: str, expected: str) -> ProblemConfigError:
+        got = self.data.get(key, "<missing>")
+        return ProblemConfigError(f"{self.path}: key '{self.prefix}{key}' must be {expected} (got {got!r}).")
+
+    def get(self, key: str, types: tuple[type, ...], expected: str, default: Any = ...) -> Any:
+        if key not in self.data:
+            if default is ...:
+                raise self.fail(key, expected)
+            return default
+        value = self.data[key]
+        if not isinstance(value, types) or isinstance(value, bool):
+            raise self.fail(key, expected)
+        return value
+
+    def string_list(self, key: str) -> tuple[str, ...]:
+        value = self.get(key, (list,), "a list of strings", default=[])
+        if not all(isinstance(v, str) for v in value):
+            raise self.fail(key, "a list of strings")
+        return tuple(value)
+
+    def table(self, key: str) -> _Table:
+        value = self.get(key, (dict,), "a table", default={})
+        return _Table(self.path, value, f"{self.prefix}{key}.")
+
+
+def load_problem(directory: Path) -> Problem:
+    path = directory / "problem.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ProblemConfigError(f"{path}: cannot be read ({exc.strerror}).") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ProblemConfigError(f"{path}: is not valid TOML: {exc}.") from exc
+    top = _Table(path, data)
+    problem = Problem(
+        slug=directory.name,
+        directory=directory,
+        title=top.get("title", (str,), "a string"),
+        difficulty=_choice(top, "difficulty", DIFFICULTIES),
+        tags=top.string_list("tags"),
+        entry_point=_identifier(top, "entry_point"),
+        kind=_choice(top, "kind", KINDS),
+        allowed_modules=top.string_list("allowed_modules"),
+        limits=_limits(top.table("limits")),
+        max_examples=_positive(top.table("tests"), "max_examples", 100),
+        extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+    )
+    for needed in (problem.spec_path, problem.reference_path, problem.hidden_tests_path):
+        if not needed.is_file():
+            raise ProblemConfigError(f"{directory}: the problem has no {needed.name}.")
+    return problem
+
+
+_KNOWN_KEYS = {"title", "difficulty", "tags", "entry_point", "kind", "allowed_modules", "limits", "tests"}
+
+
+def _choice(table: _Table, key: str, choices: tuple[str, ...]) -> str:
+    value = table.get(key, (str,), f"one of {', '.join(choices)}")
+    if value not in choices:
+        raise table.fail(key, f"one of {', '.join(choices)}")
+    return value
+
+
+def _identifier(table: _Table, key: str) -> str:
+    value = table.get(key, (str,), "a Python identifier")
+    if not value.isidentifier():
+        raise table.fail(key, "a Python identifier")
+    return value
+
+
+def _positive(table: _Table, key: str, default: int) -> int:
+    value = table.get(key, (int,), "a positive integer", default=default)
+    if value <= 0:
+        raise table.fail(key, "a positive integer")
+    return value
+
+
+def _limits(table: _Table) -> Limits:
+    values = {}
+    for key, types in LIMIT_KEYS.items():
+        if key in table.data:
+            value = table.get(key, types, "a positive number")
+            if value <= 0:
+                raise table.fail(key, "a positive number")
+            values[key] = value
+    unknown = set(table.data) - set(LIMIT_KEYS)
+    if unknown:
+        raise table.fail(sorted(unknown)[0], f"one of the known limits ({', '.join(LIMIT_KEYS)})")
+    return Limits(**values)
+
+
+def find_problems_root() -> Path:
+    """$JUDGE_PROBLEMS, else problems/ next to the judge package (a source checkout)."""
+    configured = os.environ.get("JUDGE_PROBLEMS")
+    root = Path(configured) if configured else Path(__file__).resolve().parents[2] / "problems"
+    if not root.is_dir():
+        raise UsageError(f"no problems directory at {root} (set JUDGE_PROBLEMS to the folder that holds the problems).")
+    return root
+
+
+class ProblemSet:
+    """All problems under one root, loaded on demand."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def slugs(self) -> list[str]:
+        return sorted(p.name for p in self.root.iterdir() if (p / "problem.toml").is_file())
+
+    def get(self, slug: str) -> Problem:
+        if slug not in self.slugs():
+            valid = ", ".join(self.slugs()) or "(none)"
+            raise UsageError(f"unknown problem '{slug}'. Valid problems: {valid}.")
+        return load_problem(self.root / slug)

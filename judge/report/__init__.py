@@ -1,0 +1,1 @@
+"""Reporters: they render result objects and do nothing else."""

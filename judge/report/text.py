@@ -1,0 +1,111 @@
+"""The terminal report: verdict, one row per edge-case category, then each failure."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+
+from judge.harness.results import CaseResult, RunResult
+from judge.sandbox.base import CapturedOutput
+from judge.verdicts import Verdict
+
+OUTPUT_LINES_SHOWN = 30
+STYLE = {Verdict.ACCEPTED: "bold green", Verdict.WRONG_ANSWER: "bold red", Verdict.INTERNAL_ERROR: "bold magenta"}
+
+
+def verdict_text(verdict: Verdict) -> Text:
+    return Text(verdict.label.upper() if verdict is not Verdict.ACCEPTED else "ACCEPTED", STYLE.get(verdict, "bold yellow"))
+
+
+def render_text(result: RunResult, console: Console) -> None:
+    console.print(_header(result))
+    if result.message:
+        console.print(Panel(Text(result.message), title=result.verdict.label, border_style="red", expand=False))
+    if result.cases:
+        console.print(_category_table(result.cases))
+    for case in result.cases:
+        if case.verdict is not Verdict.ACCEPTED:
+            console.print(_failure_panel(case))
+    if result.complexity is not None:
+        from judge.complexity import render
+
+        console.print(render(result.complexity))
+    if result.output.stdout or result.output.stderr:
+        console.print(_output_panel(result.output))
+    console.print(_footer(result))
+
+
+def _header(result: RunResult) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_row(Text("problem", "dim"), Text(result.problem, "bold"))
+    grid.add_row(Text("solution", "dim"), Text(result.solution))
+    grid.add_row(Text("verdict", "dim"), verdict_text(result.verdict))
+    grid.add_row(Text("sandbox", "dim"), Text(_sandbox_summary(result.sandbox)))
+    return grid
+
+
+def _sandbox_summary(sandbox: dict) -> str:
+    enforced = sandbox.get("enforced", {})
+    missing = [name.replace("_", " ") for name, on in enforced.items() if not on and name != "memory_is_address_space"]
+    summary = sandbox.get("backend", "?")
+    return summary + (f" (not enforced here: {', '.join(missing)})" if missing else " (full isolation for this backend)")
+
+
+def _category_table(cases: list[CaseResult]) -> Table:
+    table = Table(title="hidden tests by edge-case category", title_justify="left", expand=False)
+    for column, justify in (("category", "left"), ("passed", "right"), ("verdict", "left"), ("time", "right"), ("memory", "right")):
+        table.add_column(column, justify=justify)
+    by_category: dict[str, list[CaseResult]] = defaultdict(list)
+    for case in cases:
+        by_category[case.category].append(case)
+    for category, members in by_category.items():
+        passed = sum(c.verdict is Verdict.ACCEPTED for c in members)
+        worst = Verdict.worst(c.verdict for c in members)
+        time_ms = sum(c.time_ms for c in members)
+        memory = max((c.memory_kb or 0) for c in members)
+        table.add_row(category, f"{passed}/{len(members)}", verdict_text(worst), _milliseconds(time_ms), f"{memory / 1024:,.1f} MiB")
+    return table
+
+
+def _milliseconds(value: float) -> str:
+    return f"{value:,.0f} ms" if value >= 10 else f"{value:.1f} ms"
+
+
+def _failure_panel(case: CaseResult) -> Panel:
+    parts: list[RenderableType] = [Text(case.message or case.verdict.label)]
+    if case.counterexample:
+        parts += [Text("smallest failing input:", "bold"), Syntax(case.counterexample, "python", theme="ansi_dark", word_wrap=True)]
+    if case.expected is not None or case.actual is not None:
+        parts.append(Text.assemble(("expected: ", "bold"), (str(case.expected), "green")))
+        parts.append(Text.assemble(("actual:   ", "bold"), (str(case.actual), "red")))
+    if case.traceback:
+        parts += [Text("your traceback:", "bold"), Text("\n".join(case.traceback))]
+    title = Text.assemble(verdict_text(case.verdict), f"  {case.category} / {case.name}")
+    return Panel(Group(*parts), title=title, title_align="left", border_style="red", expand=False)
+
+
+def _output_panel(output: CapturedOutput) -> Panel:
+    parts = []
+    for name in ("stdout", "stderr"):
+        lines = getattr(output, name).splitlines()
+        if lines:
+            shown = lines[:OUTPUT_LINES_SHOWN]
+            more = len(lines) - len(shown)
+            text = "\n".join(shown) + (f"\n… {more} more lines" if more > 0 else "")
+            parts += [Text(f"{name}:", "bold"), Text(text)]
+    if output.truncated:
+        parts.append(Text("(output truncated at the output limit)", "yellow"))
+    return Panel(Group(*parts), title="your program's output", title_align="left", expand=False)
+
+
+def _footer(result: RunResult) -> Text:
+    total = len(result.cases)
+    passed = sum(c.verdict is Verdict.ACCEPTED for c in result.cases)
+    line = Text.assemble(verdict_text(result.verdict), f"  {passed}/{total} hidden tests passed", f" in {result.duration_s:.1f} s")
+    line.append(f"  (seed {result.seed}; rerun with --seed {result.seed} to reproduce)", "dim")
+    return line

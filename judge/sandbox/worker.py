@@ -1,0 +1,339 @@
+"""The worker: runs INSIDE the sandbox, next to the untrusted solution.
+
+Standard library only, one file: it is copied or mounted alone into any
+Python 3.11+ environment. It imports the solution, then serves one request at
+a time on a private channel (newline-delimited JSON on the stdin/stdout it was
+started with) and answers with plain data. The solution's own prints go to
+files (or /dev/null), never to the channel. Everything it reports is untrusted
+by the judge: timings and memory only feed the reports.
+
+Usage: python3 -I worker.py --solution PATH [--allow MODULE ...]
+                            [--output-limit BYTES] [--stdout FILE --stderr FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import datetime
+import gc
+import importlib.abc
+import importlib.util
+import json
+import math
+import operator
+import os
+import random
+import resource
+import signal
+import sys
+import time
+import traceback
+
+MAX_DEPTH = 200
+MAX_ITEMS = 2_000_000
+MAX_REPLY_BYTES = 32 * 1024 * 1024
+MAX_MESSAGE_CHARS = 2_000
+MAX_TRACEBACK_FRAMES = 12
+# Freed when the solution runs out of memory, so the reply can still be built.
+_reserve: bytearray | None = None
+
+
+class ForbiddenImport(ImportError):
+    """Raised by the import guard; its name tells the judge what happened."""
+
+
+class ReplyTooLarge(Exception):
+    """The solution returned more data than the channel carries."""
+
+
+class ImportGuard(importlib.abc.MetaPathFinder):
+    """Refuses third-party top-level modules that the problem does not allow."""
+
+    def __init__(self, allowed: set[str]) -> None:
+        self.allowed = allowed
+
+    def find_spec(self, fullname, path=None, target=None):
+        top = fullname.partition(".")[0]
+        if top in sys.stdlib_module_names or top in self.allowed or top in sys.modules:
+            return None
+        if path is not None:  # a submodule of an already imported, allowed package
+            return None
+        raise ForbiddenImport(f"import of {top!r} is not allowed for this problem")
+
+
+# ---------------------------------------------------------------- encoding
+
+
+class _Encoder:
+    """Turns solution values into tagged JSON, bounded in depth and size."""
+
+    def __init__(self, handles: dict[int, object]) -> None:
+        self.items = 0
+        self.handle_of = {id(obj): hid for hid, obj in handles.items()}
+
+    def encode(self, value, depth: int = 0):
+        self.items += 1
+        if self.items > MAX_ITEMS or depth > MAX_DEPTH:
+            raise ReplyTooLarge("the returned value is too large or too deeply nested")
+        if value is None or isinstance(value, bool):
+            return None if value is None else bool(value)
+        if isinstance(value, int):
+            return int(value)
+        if isinstance(value, float):
+            return _encode_float(float(value))
+        if isinstance(value, str):
+            return str.__str__(value)
+        return self._encode_container(value, depth)
+
+    def _encode_container(self, value, depth: int):
+        if id(value) in self.handle_of:
+            return {"$handle": self.handle_of[id(value)]}
+        if isinstance(value, (list, tuple, set, frozenset)):
+            items = [self.encode(v, depth + 1) for v in value]
+            if isinstance(value, list):
+                return items
+            return {"$tuple": items} if isinstance(value, tuple) else {"$set": items}
+        if isinstance(value, dict):
+            return {"$dict": [[self.encode(k, depth + 1), self.encode(v, depth + 1)] for k, v in value.items()]}
+        if isinstance(value, datetime.datetime):
+            return {"$datetime": value.isoformat()}
+        if isinstance(value, datetime.date):
+            return {"$date": value.isoformat()}
+        if isinstance(value, (bytes, bytearray)):
+            return {"$bytes": base64.b64encode(bytes(value)).decode("ascii")}
+        if type(value).__module__ == "numpy" and hasattr(value, "tolist"):
+            return self.encode(value.tolist(), depth + 1)
+        return {"$opaque": {"type": type(value).__qualname__, "repr": object.__repr__(value)}}
+
+
+def _encode_float(x: float):
+    if math.isnan(x):
+        return {"$float": "nan"}
+    if math.isinf(x):
+        return {"$float": "inf" if x > 0 else "-inf"}
+    return x
+
+
+def _decode(value, handles: dict[int, object]):
+    """Builds the solution's arguments from tagged JSON sent by the judge."""
+    if isinstance(value, list):
+        return [_decode(v, handles) for v in value]
+    if not isinstance(value, dict):
+        return value
+    (tag, body), = value.items()
+    if tag == "$tuple":
+        return tuple(_decode(v, handles) for v in body)
+    if tag == "$set":
+        return {_decode(v, handles) for v in body}
+    if tag == "$dict":
+        return {_decode(k, handles): _decode(v, handles) for k, v in body}
+    if tag == "$float":
+        return float(body)
+    if tag == "$datetime":
+        return datetime.datetime.fromisoformat(body)
+    if tag == "$date":
+        return datetime.date.fromisoformat(body)
+    if tag == "$bytes":
+        return base64.b64decode(body)
+    if tag == "$handle":
+        return handles[body]
+    if tag == "$rng":
+        return random.Random(body)
+    if tag == "$stream":
+        return _one_shot_stream(body)
+    if tag == "$ndarray":
+        import numpy  # only asked for where the problem allows numpy
+
+        return numpy.array(_decode(body, handles), dtype=float)
+    raise ValueError(f"unknown tag {tag!r}")
+
+
+def _one_shot_stream(spec: dict):
+    """A true one-shot iterator: no len(), no length hint, one pass only."""
+    if spec["kind"] == "range":
+        return map(operator.index, range(spec["start"], spec["stop"]))
+    return (item for item in spec["items"])
+
+
+# ---------------------------------------------------------------- errors
+
+
+def _describe_exception(exc: BaseException, solution_path: str) -> dict:
+    mro = [f"{cls.__module__}.{cls.__qualname__}" for cls in type(exc).__mro__]
+    try:
+        message = str(exc)[:MAX_MESSAGE_CHARS]
+    except BaseException:  # a hostile __str__ must not take the worker down
+        message = "<the exception's message could not be read>"
+    frames = [
+        f'  File "{os.path.basename(f.filename)}", line {f.lineno}, in {f.name}\n    {f.line or ""}'
+        for f in traceback.extract_tb(exc.__traceback__)
+        if f.filename == solution_path
+    ][-MAX_TRACEBACK_FRAMES:]
+    return {"type": type(exc).__qualname__, "mro": mro, "message": message, "traceback": frames}
+
+
+def _describe_syntax_error(exc: SyntaxError) -> dict:
+    return {
+        "type": type(exc).__qualname__,
+        "mro": [f"{c.__module__}.{c.__qualname__}" for c in type(exc).__mro__],
+        "message": exc.msg,
+        "line": exc.lineno,
+        "offset": exc.offset,
+        "text": (exc.text or "").rstrip("\n")[:MAX_MESSAGE_CHARS],
+        "traceback": [],
+    }
+
+
+# ---------------------------------------------------------------- serving
+
+
+class Worker:
+    def __init__(self, module, solution_path: str, channel_out) -> None:
+        self.module = module
+        self.solution_path = solution_path
+        self.out = channel_out
+        self.handles: dict[int, object] = {}
+        self.ops = {
+            "call": self.op_call,
+            "new": self.op_new,
+            "method": self.op_method,
+            "measure": lambda request: op_measure(self, request),
+        }
+
+    def reply(self, message: dict) -> None:
+        data = json.dumps(message, separators=(",", ":"), allow_nan=False).encode() + b"\n"
+        if len(data) > MAX_REPLY_BYTES:
+            raise ReplyTooLarge(f"the reply is {len(data)} bytes, over the {MAX_REPLY_BYTES} byte cap")
+        self.out.write(data)
+        self.out.flush()
+
+    def serve(self, channel_in) -> None:
+        for line in channel_in:
+            request = json.loads(line)
+            self.reply(self.handle(request))
+
+    def handle(self, request: dict) -> dict:
+        op = self.ops[request["op"]]
+        start_cpu = time.process_time()
+        try:
+            value = op(request)
+            reply = {"ok": True, "value": _Encoder(self.handles).encode(value)}
+        except BaseException as exc:  # the solution's failure is data, whatever it is
+            _release_reserve(exc)
+            reply = {"ok": False, "error": _describe_exception(exc, self.solution_path)}
+        if _output_exceeded():
+            reply = {"ok": False, "error": {"type": "OutputLimitExceeded", "mro": [], "message": ""}}
+        reply["cpu_s"] = time.process_time() - start_cpu
+        reply["maxrss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return reply
+
+    def _args(self, request: dict) -> tuple[list, dict]:
+        args = [_decode(a, self.handles) for a in request.get("args", [])]
+        kwargs = {k: _decode(v, self.handles) for k, v in request.get("kwargs", {}).items()}
+        return args, kwargs
+
+    def op_call(self, request: dict):
+        args, kwargs = self._args(request)
+        return getattr(self.module, request["name"])(*args, **kwargs)
+
+    def op_new(self, request: dict):
+        args, kwargs = self._args(request)
+        instance = getattr(self.module, request["name"])(*args, **kwargs)
+        handle = len(self.handles) + 1
+        self.handles[handle] = instance
+        return instance
+
+    def op_method(self, request: dict):
+        args, kwargs = self._args(request)
+        return getattr(self.handles[request["handle"]], request["name"])(*args, **kwargs)
+
+
+def _output_exceeded() -> bool:
+    """True when the solution's prints reached the output limit (writes then fail)."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        return True
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    return limit != resource.RLIM_INFINITY and any(os.fstat(fd).st_size >= limit for fd in (1, 2))
+
+
+def _release_reserve(exc: BaseException) -> None:
+    global _reserve
+    if isinstance(exc, MemoryError):
+        _reserve = None
+        gc.collect()
+
+
+# --- complexity measurement: begin ---
+def op_measure(worker: Worker, request: dict):
+    """Times a call over growing inputs (docs/complexity.md)."""
+    raise NotImplementedError("complexity measurement is not available in this worker")
+# --- complexity measurement: end ---
+
+
+# ---------------------------------------------------------------- start-up
+
+
+def _take_channel(stdout_path: str, stderr_path: str):
+    """Moves the protocol to private fds and points 0/1/2 away from it."""
+    channel_in = os.fdopen(os.dup(0), "rb", buffering=0)
+    channel_out = os.fdopen(os.dup(1), "wb")
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    for fd, path in ((1, stdout_path), (2, stderr_path)):
+        target = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.dup2(target, fd)
+        os.close(target)
+    os.close(null)
+    return channel_in, channel_out
+
+
+def _limit_output(limit: int | None) -> None:
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if limit is not None:
+        # Writing past this kills the worker with SIGXFSZ: an output flood ends here.
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+        signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+
+
+def _import_solution(path: str):
+    spec = importlib.util.spec_from_file_location("solution", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["solution"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(argv: list[str]) -> None:
+    global _reserve
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--solution", required=True)
+    parser.add_argument("--allow", action="append", default=[])
+    parser.add_argument("--output-limit", type=int)
+    parser.add_argument("--stdout", default=os.devnull)
+    parser.add_argument("--stderr", default=os.devnull)
+    options = parser.parse_args(argv)
+    channel_in, channel_out = _take_channel(options.stdout, options.stderr)
+    _limit_output(options.output_limit)
+    sys.meta_path.insert(0, ImportGuard(set(options.allow)))
+    _reserve = bytearray(4 * 1024 * 1024)
+    path = os.path.abspath(options.solution)
+    worker = Worker(None, path, channel_out)
+    try:
+        worker.module = _import_solution(path)
+    except SyntaxError as exc:
+        worker.reply({"ready": False, "error": _describe_syntax_error(exc)})
+        return
+    except BaseException as exc:
+        _release_reserve(exc)
+        worker.reply({"ready": False, "error": _describe_exception(exc, path)})
+        return
+    worker.reply({"ready": True})
+    worker.serve(channel_in)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
