@@ -1,0 +1,31 @@
+# The README's two commands: `make demo` and `make test`. Both set up from nothing.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup demo test test-fast bench clean
+
+setup: $(BIN)/judge
+
+$(BIN)/judge: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[docker]'
+	touch $@
+
+# Judges two shipped example solutions: one accepted, one with a bug (exit 1 is expected).
+demo: setup
+	$(BIN)/judge run is_subsequence --solution examples/is_subsequence_greedy.py --sandbox local
+	-$(BIN)/judge run is_subsequence --solution examples/is_subsequence_buggy.py --sandbox local --no-complexity
+
+test: setup
+	$(BIN)/pytest
+
+test-fast: setup
+	$(BIN)/pytest -m "not slow and not docker"
+
+bench: setup
+	$(BIN)/python benchmarks/judge_speed.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

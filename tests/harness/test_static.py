@@ -1,0 +1,40 @@
+"""Static checks on the source: compile errors and forbidden imports with file and line."""
+
+from pathlib import Path
+
+import pytest
+
+from judge.errors import UsageError
+from judge.harness.static import inspect_solution
+from judge.verdicts import Verdict
+
+
+def _check(problems, tmp_path: Path, source: str, slug: str = "is_subsequence"):
+    path = tmp_path / "solution.py"
+    path.write_text(source)
+    return inspect_solution(path, problems.get(slug))
+
+
+def test_clean_solution_passes(problems, tmp_path):
+    assert _check(problems, tmp_path, "import collections\ndef is_subsequence(s, t):\n    return True\n") is None
+
+
+def test_syntax_error_has_line_and_column(problems, tmp_path):
+    finding = _check(problems, tmp_path, "def is_subsequence(s, t):\n    return (\n")
+    assert finding.verdict is Verdict.COMPILE_ERROR and "line 2" in finding.message
+
+
+@pytest.mark.parametrize("line", ["import sklearn", "from scipy import stats", "import numpy.linalg as la"])
+def test_third_party_import_is_forbidden_with_its_line(problems, tmp_path, line):
+    finding = _check(problems, tmp_path, f"\n\n{line}\ndef is_subsequence(s, t):\n    return True\n")
+    assert finding.verdict is Verdict.FORBIDDEN_IMPORT and "line 3" in finding.message
+
+
+def test_import_inside_a_function_is_still_seen(problems, tmp_path):
+    finding = _check(problems, tmp_path, "def is_subsequence(s, t):\n    import pandas\n    return True\n")
+    assert finding.verdict is Verdict.FORBIDDEN_IMPORT
+
+
+def test_missing_file_is_a_usage_error(problems, tmp_path):
+    with pytest.raises(UsageError, match="no solution file"):
+        inspect_solution(tmp_path / "nope.py", problems.get("is_subsequence"))
