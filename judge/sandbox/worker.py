@@ -279,7 +279,7 @@ def op_measure(worker: Worker, request: dict):
 
 def _take_channel(stdout_path: str, stderr_path: str):
     """Moves the protocol to private fds and points 0/1/2 away from it."""
-    channel_in = os.fdopen(os.dup(0), "rb", buffering=0)
+    channel_in = os.fdopen(os.dup(0), "rb", buffering=1 << 20)
     channel_out = os.fdopen(os.dup(1), "wb")
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
