@@ -268,9 +268,100 @@ def _release_reserve(exc: BaseException) -> None:
 
 
 # --- complexity measurement: begin ---
+# Protocol and rationale: docs/complexity.md. "calibrate" sends one size's
+# input and keeps it under its key; "time" and "memory" then refer to keys.
+# Everything that is not the measured call (decoding fresh arguments, making
+# the instance, setup calls such as fit) happens outside the timed region.
+_measure_cases: dict = {}
+MEASURE_MAX_REPEAT = 100_000
+
+
 def op_measure(worker: Worker, request: dict):
-    """Times a call over growing inputs (docs/complexity.md)."""
-    raise NotImplementedError("complexity measurement is not available in this worker")
+    """Serves one complexity-measurement action; returns plain lists and numbers."""
+    action = request["action"]
+    if action == "drop":
+        _measure_cases.clear()
+        return 0
+    if action == "calibrate":
+        _measure_cases[request["key"]] = {"case": request["case"], "instance": None}
+        return _measure_calibrate(worker, request["key"], float(request["min_batch_s"]))
+    if action == "time":
+        return [[key, _measure_batch(worker, key, int(repeat))] for key, repeat in request["order"]]
+    if action == "memory":
+        return _measure_peak(worker, request["key"])
+    raise ValueError(f"unknown measure action {action!r}")
+
+
+def _measure_calibrate(worker: Worker, key, min_batch_s: float) -> list:
+    """One cold call, then how many calls a batch needs to last min_batch_s."""
+    single = _measure_batch(worker, key, 1)
+    repeat = 1
+    if single < min_batch_s:
+        repeat = min(MEASURE_MAX_REPEAT, int(min_batch_s / max(single, 1e-7)) + 1)
+        single = _measure_batch(worker, key, repeat)
+    return [single, repeat]
+
+
+def _measure_target(worker: Worker, key):
+    """The callable to time, with its instance built and set up (untimed)."""
+    entry = _measure_cases[key]
+    case = entry["case"]
+    timed_name = case["timed"]["name"]
+    if not case.get("construct"):
+        return getattr(worker.module, timed_name)
+    instance = entry["instance"] if case.get("reuse_instance") else None
+    if instance is None:
+        args, kwargs = _measure_args(worker, case["construct"])
+        instance = getattr(worker.module, case["construct"]["name"])(*args, **kwargs)
+        for call in case.get("setup", []):
+            args, kwargs = _measure_args(worker, call)
+            getattr(instance, call["name"])(*args, **kwargs)
+        if case.get("reuse_instance"):
+            entry["instance"] = instance
+    return getattr(instance, timed_name)
+
+
+def _measure_args(worker: Worker, call: dict) -> tuple[list, dict]:
+    # Decoding again for every call gives fresh objects (and fresh one-shot streams).
+    return worker._args(call)
+
+
+def _measure_batch(worker: Worker, key, repeat: int) -> float:
+    """CPU seconds per call, over `repeat` back-to-back calls with fresh arguments."""
+    target = _measure_target(worker, key)
+    timed = _measure_cases[key]["case"]["timed"]
+    calls = [_measure_args(worker, timed) for _ in range(repeat)]
+    # The collector's pauses depend on everything alive in the worker (all the
+    # cached inputs), not on the call: keep it out of the timed region. No
+    # gc.collect() here either: a full collection over those inputs costs more
+    # than most timed calls.
+    gc.disable()
+    try:
+        start = time.process_time()
+        for args, kwargs in calls:
+            target(*args, **kwargs)
+        elapsed = time.process_time() - start
+    finally:
+        gc.enable()
+    return elapsed / repeat
+
+
+def _measure_peak(worker: Worker, key) -> int:
+    """Peak bytes allocated during one call (the result included), by tracemalloc."""
+    import tracemalloc
+
+    target = _measure_target(worker, key)
+    args, kwargs = _measure_args(worker, _measure_cases[key]["case"]["timed"])
+    gc.disable()  # as when timing: a collection mid-call would make peaks depend on luck
+    tracemalloc.start()
+    try:
+        result = target(*args, **kwargs)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        gc.enable()
+    del result
+    return peak
 # --- complexity measurement: end ---
 
 

@@ -1,0 +1,165 @@
+"""The complexity phase: drive the worker's `measure` op, then classify.
+
+`measure(problem, client, seed)` is the entry point the harness calls after the
+hidden tests. Inputs are built here (trusted declaration code), sent once, and
+the worker times the declared call on fresh copies; everything that comes back
+is untrusted data that only feeds the report.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from typing import Any, Protocol
+
+from judge.complexity import declare
+from judge.complexity.declare import Call, Case, Declaration
+from judge.complexity.fit import MEMORY_FLOOR_BYTES, Point, classify
+from judge.complexity.result import AxisResult, ComplexityResult
+from judge.complexity.schedule import Budget, doubling_sizes, memory_probe_size, memory_window, plan_rounds, should_grow
+from judge.limits import Limits
+
+
+class Client(Protocol):
+    def request(self, message: dict) -> dict: ...
+
+
+class MeasurementStopped(Exception):
+    """The solution failed (raised, crashed, hit a limit) while being measured."""
+
+
+def measure(problem: Any, client: Client, seed: int, budget: Budget | None = None) -> ComplexityResult | None:
+    """Measure and classify the solution behind `client`; None when the problem declares nothing."""
+    declaration = declare.load(problem.directory)
+    if declaration is None:
+        return None
+    limits = getattr(problem, "limits", None) or Limits()
+    budget = (budget or Budget()).for_call_limit(limits.time_per_call_s)
+    return Session(declaration, client, seed, budget).run()
+
+
+class Session:
+    """One measurement phase against one worker."""
+
+    def __init__(self, declaration: Declaration, client: Client, seed: int, budget: Budget) -> None:
+        self.declaration = declaration
+        self.client = client
+        self.seed = seed
+        self.budget = budget
+        self.worker_cpu = 0.0
+        self.notes: list[str] = []
+
+    def run(self) -> ComplexityResult:
+        started = time.perf_counter()
+        samples: dict[int, list[float]] = {}
+        peaks: dict[int, list[float]] = {}
+        try:
+            calibration = self._calibrate()
+            samples = self._time_rounds(calibration)
+            if self.declaration.memory_class is not None:
+                peaks = self._memory({n: t for n, (t, _) in calibration.items()})
+            self._request({"action": "drop"})
+        except MeasurementStopped as exc:
+            self.notes.append(f"measurement stopped: {exc}")
+        return self._result(samples, peaks, time.perf_counter() - started)
+
+    # ------------------------------------------------------------ phases
+
+    def _calibrate(self) -> dict[int, tuple[float, int]]:
+        """Single-call time and batch repeat per size, ascending, until too slow."""
+        calibration: dict[int, tuple[float, int]] = {}
+        times: list[float] = []
+        for n in doubling_sizes(*self.declaration.sizes):
+            if not should_grow(times, self.budget):
+                self.notes.append(f"stopped growing n at {max(calibration)}: the next size would be too slow")
+                break
+            # Inputs are built and sent only for sizes the solution reaches.
+            case = encode_case(self.declaration.build(n, random.Random(f"{self.seed}:{n}")))
+            message = {"action": "calibrate", "key": n, "case": case, "min_batch_s": self.budget.min_batch_s}
+            per_call, repeat = self._request(message)
+            calibration[n] = (float(per_call), int(repeat))
+            times.append(float(per_call))
+        return calibration
+
+    def _time_rounds(self, calibration: dict[int, tuple[float, int]]) -> dict[int, list[float]]:
+        times = {n: t for n, (t, _) in calibration.items()}
+        # The calibration call is a sample too: a cold first call can only be slower.
+        samples: dict[int, list[float]] = {n: [t] for n, (t, _) in calibration.items()}
+        for sizes in plan_rounds(times, self.budget, self.seed):
+            order = [[n, calibration[n][1]] for n in sizes]
+            for n, seconds in self._request({"action": "time", "order": order}):
+                samples[int(n)].append(float(seconds))
+        return samples
+
+    def _memory(self, times: dict[int, float]) -> dict[int, list[float]]:
+        """One traced call per size: a cheap probe, then the top sizes the budget allows.
+
+        tracemalloc makes every allocation expensive (15x on a loop that only
+        creates ints), so the probe measures the slowdown for this solution
+        before the expensive sizes are chosen.
+        """
+        probe = memory_probe_size(times, self.budget)
+        before = self.worker_cpu
+        peaks = {probe: [self._traced_peak(probe)]}
+        slowdown = max(1.0, (self.worker_cpu - before) / max(times[probe], 1e-6))
+        for n in memory_window(times, slowdown, self.budget):
+            if n not in peaks:
+                peaks[n] = [self._traced_peak(n)]
+        return peaks
+
+    def _traced_peak(self, n: int) -> float:
+        return float(self._request({"action": "memory", "key": n}))
+
+    # ------------------------------------------------------------ plumbing
+
+    def _request(self, body: dict) -> Any:
+        from judge.sandbox import wire
+        from judge.sandbox.client import SolutionFailed
+
+        try:
+            reply = self.client.request({"op": "measure", **body})
+        except SolutionFailed as exc:
+            raise MeasurementStopped(f"{exc.verdict.label}: {exc}") from exc
+        self.worker_cpu += float(reply.get("cpu_s") or 0.0)
+        if not reply.get("ok"):
+            error = reply.get("error") or {}
+            raise MeasurementStopped(f"the solution raised {error.get('type')}: {error.get('message', '')}"[:300])
+        return wire.decode(reply.get("value"))
+
+    def _result(self, samples: dict[int, list[float]], peaks: dict[int, list[float]], wall: float) -> ComplexityResult:
+        declaration = self.declaration
+        time_points = tuple(Point.from_samples(n, s) for n, s in sorted(samples.items()) if s)
+        time_axis = AxisResult("time", "s", time_points, classify(time_points, declaration.time_class))
+        memory_axis = None
+        if declaration.memory_class is not None:
+            memory_points = tuple(Point.from_samples(n, s) for n, s in sorted(peaks.items()) if s)
+            fit = classify(memory_points, declaration.memory_class, floor=MEMORY_FLOOR_BYTES)
+            memory_axis = AxisResult("memory", "bytes", memory_points, fit)
+        return ComplexityResult(
+            size=declaration.size,
+            time=time_axis,
+            memory=memory_axis,
+            wall_s=wall,
+            worker_cpu_s=self.worker_cpu,
+            notes=tuple(self.notes),
+        )
+
+
+def encode_case(case: Case) -> dict:
+    """A Case as protocol data (arguments in the wire's tagged encoding)."""
+    return {
+        "timed": _encode_call(case.timed),
+        "construct": None if case.construct is None else _encode_call(case.construct),
+        "setup": [_encode_call(call) for call in case.setup],
+        "reuse_instance": case.reuse_instance,
+    }
+
+
+def _encode_call(call: Call) -> dict:
+    from judge.sandbox import wire
+
+    return {
+        "name": call.name,
+        "args": [wire.encode(a) for a in call.args],
+        "kwargs": {k: wire.encode(v) for k, v in call.kwargs.items()},
+    }

@@ -1,0 +1,116 @@
+"""How much to measure: sizes, rounds, repeats and the budgets that bound them.
+
+The numbers are calibrated for a busy 2-core machine (docs/complexity.md):
+- sizes double from the declared smallest n; growth stops when the next call
+  is predicted to cost more than `max_call_s` (a slow class stops early
+  instead of running for seconds);
+- a timed batch lasts at least `min_batch_s` (fast calls are repeated), so
+  clock granularity and call overhead vanish;
+- each size gets several rounds, sizes shuffled within a round, and the
+  minimum per size is kept: interference from other processes only ever adds
+  CPU time, and shuffling spreads every size over the whole phase.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Limits of one measurement phase, in CPU seconds of the worker."""
+
+    max_call_s: float = 0.2
+    min_batch_s: float = 0.002
+    round_budget_s: float = 0.15  # per size, over all its rounds
+    min_rounds: int = 1  # on top of the calibration call, which counts as a sample
+    max_rounds: int = 4
+    total_s: float = 0.45  # timed rounds of all sizes together
+    memory_s: float = 0.2  # memory pass, estimated from a traced probe call
+
+    def for_call_limit(self, time_per_call_s: float) -> Budget:
+        """Scaled down so no single request comes near the problem's per-call CPU limit."""
+        cap = time_per_call_s / 8
+        if cap >= self.max_call_s:
+            return self
+        scale = cap / self.max_call_s
+        return Budget(
+            max_call_s=cap,
+            min_batch_s=self.min_batch_s,
+            round_budget_s=self.round_budget_s * scale,
+            min_rounds=self.min_rounds,
+            max_rounds=self.max_rounds,
+            total_s=self.total_s,
+            memory_s=self.memory_s,
+        )
+
+
+def doubling_sizes(low: int, high: int) -> list[int]:
+    """low, 2 low, 4 low, ... up to high."""
+    sizes = []
+    n = low
+    while n <= high:
+        sizes.append(n)
+        n *= 2
+    return sizes
+
+
+def should_grow(times: list[float], budget: Budget) -> bool:
+    """Whether to calibrate the next size, given the single-call times so far.
+
+    The next time is predicted from the last growth ratio (at least 2x for a
+    doubling, since any class worth measuring grows at least that fast once
+    overheads fade), so a quadratic stops before its 4x step blows the budget.
+    """
+    if not times:
+        return True
+    last = times[-1]
+    if last > budget.max_call_s:
+        return False
+    ratio = times[-1] / times[-2] if len(times) > 1 and times[-2] > 0 else 2.0
+    return last * max(ratio, 2.0) <= budget.max_call_s * 1.5
+
+
+def plan_rounds(times: dict[int, float], budget: Budget, seed: int) -> list[list[int]]:
+    """The timed rounds: each a shuffled list of sizes, cheap sizes in more rounds."""
+    rounds_for = {
+        n: max(budget.min_rounds, min(budget.max_rounds, int(budget.round_budget_s / max(t, 1e-9))))
+        for n, t in times.items()
+    }
+    rng = random.Random(seed)
+    plan: list[list[int]] = []
+    spent = 0.0
+    for index in range(budget.max_rounds):
+        sizes = [n for n in times if rounds_for[n] > index]
+        cost = sum(times[n] for n in sizes)
+        if not sizes or (index >= budget.min_rounds and spent + cost > budget.total_s):
+            break
+        rng.shuffle(sizes)
+        plan.append(sizes)
+        spent += cost
+    return plan
+
+
+def memory_probe_size(times: dict[int, float], budget: Budget) -> int:
+    """A size cheap enough to trace first, to learn how much tracemalloc slows this call."""
+    cheap = [n for n in sorted(times) if times[n] <= budget.memory_s / 50]
+    return cheap[-1] if cheap else min(times)
+
+
+def memory_window(times: dict[int, float], slowdown: float, budget: Budget) -> list[int]:
+    """The largest run of consecutive sizes (at least 4, an 8x span) whose traced calls fit the budget.
+
+    Peaks are deterministic, so one call per size is enough; what matters is
+    reaching sizes where the growth dominates fixed overheads, hence the top.
+    """
+    sizes = sorted(times)
+    for end in range(len(sizes), 0, -1):
+        window = sizes[max(0, end - 4):end]
+        if sum(times[n] for n in window) * slowdown <= budget.memory_s:
+            # Cheaper sizes just below the window come almost for free: add them while they fit.
+            start = max(0, end - 4)
+            while start > 0 and sum(times[n] for n in sizes[start - 1:end]) * slowdown <= budget.memory_s:
+                start -= 1
+            return sizes[start:end]
+    return sizes[:1]

@@ -1,0 +1,30 @@
+"""Complexity declaration for gradient_boosting (trusted; runs in the judge only).
+
+n is the number of training rows; features (2), trees (2) and depth (2) are
+fixed, so a fit that sorts each feature once per node is O(n log n) and one
+that rescans all rows for every candidate threshold is O(n^2). Values are
+integers: distinct thresholds almost everywhere, and short to send.
+"""
+
+from __future__ import annotations
+
+import random
+
+from judge.complexity.declare import Call, Case, Declaration
+
+PARAMETERS = {"n_estimators": 2, "learning_rate": 0.5, "max_depth": 2}
+
+
+def build(n: int, rng: random.Random) -> Case:
+    X = [[rng.randrange(1_000_000), rng.randrange(1_000_000)] for _ in range(n)]
+    y = [(a // 1000) % 97 + (b // 5000) % 13 + rng.random() for a, b in X]
+    return Case(construct=Call("GradientBoostingRegressor", kwargs=PARAMETERS), timed=Call("fit", (X, y)))
+
+
+DECLARATION = Declaration(
+    size="training rows (2 features, 2 trees of depth 2)",
+    time="O(n log n)",
+    memory="O(n)",
+    sizes=(16, 8192),
+    build=build,
+)

@@ -1,0 +1,28 @@
+"""Complexity declaration for reservoir_sampling (trusted; runs in the judge only).
+
+n is the stream length. The stream is a Stream descriptor built inside the
+worker (never sent), k is fixed, so the expected extra memory is O(k) = O(1)
+in n, and a solution that keeps the stream shows O(n).
+"""
+
+from __future__ import annotations
+
+import random
+
+from judge.complexity.declare import Call, Case, Declaration
+from judge.sandbox.wire import Rng, Stream
+
+K = 16
+
+
+def build(n: int, rng: random.Random) -> Case:
+    return Case(timed=Call("reservoir_sample", (Stream.range(n), K, Rng(rng.randrange(2**32)))))
+
+
+DECLARATION = Declaration(
+    size="stream length (k = 16 fixed)",
+    time="O(n)",
+    memory="O(1)",
+    sizes=(1024, 1_048_576),
+    build=build,
+)
