@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# CI (CI=true): make the Docker tests run for real.
+#   1. install the engine and debootstrap from Debian's packages,
+#   2. start dockerd in the background unless an engine already answers,
+#   3. build the sandbox image offline (no image registry is reachable here).
+# Idempotent: a machine that kept its packages, engine or images skips those steps.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { echo "docker-setup: $*" >&2; }
+
+install_packages() {
+    local missing=()
+    command -v dockerd >/dev/null || missing+=(docker.io)
+    command -v debootstrap >/dev/null || missing+=(debootstrap)
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    log "installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >/dev/null
+    apt-get install -y -q "${missing[@]}" >/dev/null
+}
+
+engine_answers() { docker info >/dev/null 2>&1; }
+
+start_engine() {
+    engine_answers && { log "the engine already answers"; return 0; }
+    local logfile="${TMPDIR:-/tmp}/judge-ci-dockerd.log"
+    log "starting dockerd (log: $logfile)"
+    nohup dockerd >"$logfile" 2>&1 &
+    for _ in $(seq 1 60); do
+        engine_answers && return 0
+        sleep 1
+    done
+    log "dockerd did not answer within 60 s; its log ends with:"
+    tail -n 30 "$logfile" >&2
+    return 1
+}
+
+build_image() {
+    # The judge (with the docker SDK) must be importable to build its own image.
+    python3 -c "import judge, docker" 2>/dev/null || python3 -m pip install -q -e ".[docker]"
+    log "building the sandbox image offline"
+    python3 -c "from judge.cli.image import image; image()" build --offline
+}
+
+install_packages
+start_engine
+build_image
+log "ready: $(python3 -c 'from judge.sandbox.docker import docker_status; print(docker_status()[2])')"

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Build the sandbox's Debian root file system without any image registry.
+#
+#   docker/build-rootfs.sh OUTPUT.tar
+#
+# debootstrap (minbase + python3 + python3-numpy) from the Debian mirror this
+# machine's apt already uses, then pack the tree as a tarball for `docker import`.
+# Needs root (debootstrap makes device nodes and chroots).
+# Overrides: JUDGE_DEBIAN_MIRROR, JUDGE_DEBIAN_SUITE.
+set -euo pipefail
+
+out="${1:?usage: build-rootfs.sh OUTPUT.tar}"
+
+# Print "URI SUITE" for each Debian archive entry of the apt sources, in the
+# order apt reads them: deb822 files (*.sources) and one-line files (*.list).
+apt_entries() {
+    local f
+    for f in /etc/apt/sources.list.d/*.sources; do
+        [ -r "$f" ] || continue
+        awk 'tolower($1) == "uris:" { uri = $2 }
+             tolower($1) == "suites:" { for (i = 2; i <= NF; i++) print uri, $i }
+             /^[[:space:]]*$/ { uri = "" }' "$f"
+    done
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+        [ -r "$f" ] || continue
+        # "deb [options] URI SUITE components": skip the bracketed options.
+        awk '$1 == "deb" { i = 2; if ($i ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
+                           print $(i), $(i + 1) }' "$f"
+    done
+}
+
+# The main archive: a URI ending in /debian and a suite debootstrap knows
+# (not bookworm-updates, not the security archive).
+pick_mirror() {
+    local uri suite
+    while read -r uri suite; do
+        uri="${uri%/}"
+        case "$uri" in */debian) ;; *) continue ;; esac
+        if [ -e "/usr/share/debootstrap/scripts/$suite" ]; then
+            echo "$uri $suite"
+            return 0
+        fi
+    done < <(apt_entries)
+    return 1
+}
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "build-rootfs.sh: debootstrap needs root" >&2
+    exit 1
+fi
+command -v debootstrap >/dev/null || { echo "build-rootfs.sh: debootstrap is not installed (apt-get install debootstrap)" >&2; exit 1; }
+
+read -r found_mirror found_suite < <(pick_mirror || echo "http://deb.debian.org/debian bookworm")
+mirror="${JUDGE_DEBIAN_MIRROR:-$found_mirror}"
+suite="${JUDGE_DEBIAN_SUITE:-$found_suite}"
+
+work="$(mktemp -d "${TMPDIR:-/var/tmp}/judge-rootfs.XXXXXX")"
+root="$work/root"
+cleanup() {
+    # A failed debootstrap can leave /proc or /sys mounted inside the tree:
+    # unmount them first so rm -rf never walks into the host's file systems.
+    awk -v r="$root/" 'index($2, r) == 1 { print $2 }' /proc/mounts | sort -r | xargs -r umount -l
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "debootstrap $suite from $mirror" >&2
+debootstrap --variant=minbase --include=python3,python3-numpy "$suite" "$root" "$mirror" >"$work/debootstrap.log" 2>&1 || {
+    tail -n 30 "$work/debootstrap.log" >&2
+    exit 1
+}
+
+# The image never runs apt: drop its caches and the documentation to keep it small.
+rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* \
+       "$root"/usr/share/doc/* "$root"/usr/share/man/* "$root"/usr/share/locale/*
+tar --numeric-owner -C "$root" -cf "$out" .
+echo "wrote $out" >&2

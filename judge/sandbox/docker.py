@@ -1,0 +1,888 @@
+"""The docker backend: one locked-down container per judging run.
+
+The container (the Box) is started once per run with no network, a read-only
+root, a small tmpfs /tmp, memory with swap equal to it, a pids limit, one CPU,
+no capabilities, no-new-privileges, and two unprivileged users: a "keeper"
+(uid 10002) that only holds the container open (`sleep infinity` under the
+engine's init, which reaps orphans), and the sandbox user (uid 10001) that
+every worker runs as. The only files of ours inside are the worker and the
+solution, both bind-mounted read-only.
+
+Each spawn() starts a fresh worker with `docker exec`, talking to it over the
+exec's attached stdin/stdout. terminate() kills every process of the sandbox
+user (`kill -9 -1` run as that user reaches all of them and nothing of the
+keeper's), so nothing of a previous worker survives into the next one.
+
+Trusted accounting comes from the container's cgroup: read straight from the
+host's cgroup files when the engine runs on this machine (cheap enough to poll
+every 100 ms), otherwise through the engine's stats and events API.
+
+Out of memory: the container's `OOMKilled` flag only covers its PID 1 (the
+keeper), never an exec'd worker, so we compare the kernel's `oom_kill` counter
+of the container's memory cgroup (v1 memory.oom_control, v2 memory.events)
+before and after the worker's life. It is exact and synchronous: the kernel
+bumps it before the victim dies. With no host access to the cgroup, the
+engine's `oom` events for the container since the spawn say the same.
+
+Containers carry labels (run id, host, judge pid and its start time); opening
+a Box first removes the containers of judges that are gone, so even a judge
+killed with SIGKILL leaves nothing behind for long.
+
+The docker SDK is imported lazily: `judge --help` and the local backend work
+without it.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import socket
+import struct
+import subprocess
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from judge.errors import SandboxError
+from judge.limits import Limits
+from judge.sandbox.base import (
+    Backend,
+    Box,
+    CapturedOutput,
+    Isolation,
+    Job,
+    Probe,
+    Termination,
+    WorkerGone,
+    WorkerProcess,
+)
+
+IMAGE = "judge-sandbox:1"
+ROOTFS_IMAGE = "judge-sandbox-rootfs:latest"
+DEFAULT_BASE = "python:3.11-slim"
+DOCKER_DIR = Path(__file__).resolve().parents[2] / "docker"
+WORKER_SOURCE = Path(__file__).with_name("worker.py")
+
+SANDBOX_USER = "10001:10001"
+KEEPER_USER = "10002:10002"
+WORKER_PATH = "/opt/judge/worker.py"
+SOLUTION_DIR = "/solution"
+OUT_DIR = "/tmp/out"
+WORK_DIR = "/tmp/work"
+LABEL = "judge.run"
+# The keeper (init + sleep), a launcher shell and our own kill/read execs.
+PIDS_OVERHEAD = 6
+ENGINE_TIMEOUT_S = 30
+# How long a worker that closed its channel gets to exit by itself, so that its
+# own exit status (a signal, an exit code) is what we report.
+EXIT_GRACE_S = 1.0
+# An idle worker ends on end-of-input in milliseconds; one still busy after this
+# long is killed. Ending it this way saves an exec (~70 ms) on every normal run.
+IDLE_EXIT_S = 0.25
+# What runs in a container with no worker: the engine's init and `sleep infinity`.
+KEEPER_PROCESSES = 2
+# Reading the captured output must never hang the judge (a FIFO planted by the
+# solution, say): the reader is killed after this long.
+READ_TIMEOUT_S = 5
+CLEAN_ENV = {
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "LANG": "C.UTF-8",
+    "PYTHONHASHSEED": "0",
+    "PYTHONDONTWRITEBYTECODE": "1",
+    "HOME": WORK_DIR,
+    # One BLAS thread: threads blur the CPU accounting and count against pids.
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+}
+# Runs as the worker's exec: fresh directories, then the worker itself in its place.
+LAUNCH = f'mkdir -p {OUT_DIR} {WORK_DIR} && cd {WORK_DIR} && exec "$@"'
+KILL_ALL = "kill -9 -1 2>/dev/null; exit 0"
+
+
+# ---------------------------------------------------------------- engine
+
+
+def _docker_sdk() -> Any:
+    """The docker SDK, imported only when the docker backend is used."""
+    try:
+        import docker  # noqa: PLC0415 - optional dependency, imported lazily on purpose
+    except ImportError as exc:
+        raise SandboxError("the docker SDK is not installed: pip install 'judge[docker]'") from exc
+    return docker
+
+
+def engine_errors() -> tuple[type[BaseException], ...]:
+    """Exceptions that mean "the engine refused or did not answer"."""
+    docker = _docker_sdk()
+    import requests  # noqa: PLC0415 - a dependency of the docker SDK
+
+    return (docker.errors.DockerException, requests.RequestException, OSError)
+
+
+def connect() -> Any:
+    """A client of the engine named by DOCKER_HOST (or the default socket) that answers."""
+    docker = _docker_sdk()
+    try:
+        client = docker.from_env(timeout=ENGINE_TIMEOUT_S)
+        client.ping()
+    except engine_errors() as exc:
+        raise SandboxError(f"the Docker engine does not answer: {exc}") from exc
+    return client
+
+
+def docker_status(image: str = IMAGE) -> tuple[bool, bool, str]:
+    """(engine answers, image present, one line of detail), for `judge doctor`."""
+    try:
+        client = connect()
+    except SandboxError as exc:
+        return False, False, str(exc)
+    docker = _docker_sdk()
+    try:
+        version = client.version().get("Version", "?")
+        found = client.images.get(image)
+    except docker.errors.ImageNotFound:
+        return True, False, f"image {image} not found: run `judge image build --offline`"
+    except engine_errors() as exc:
+        return True, False, f"the Docker engine failed to answer about {image}: {exc}"
+    base = (found.labels or {}).get("judge.base", "unknown base")
+    return True, True, f"Docker engine {version}; image {image} ({found.short_id}, from {base})"
+
+
+# ---------------------------------------------------------------- backend
+
+
+class DockerBackend(Backend):
+    name = "docker"
+
+    def __init__(self, image: str = IMAGE) -> None:
+        self.image = image
+
+    def probe(self) -> Probe:
+        engine, present, detail = docker_status(self.image)
+        options = _security_options(connect()) if engine else None
+        return Probe(self.name, engine and present, detail, _isolation(options))
+
+    def open(self, job: Job) -> Box:
+        return DockerBox(connect(), self.image, job)
+
+
+def _isolation(security_options: list[str] | None) -> Isolation:
+    """What every container of ours enforces; seccomp and user namespaces are the engine's choice."""
+    options = " ".join(security_options or [])
+    enforced = {
+        "network_namespace": True,
+        "pid_namespace": True,
+        "mount_namespace": True,
+        "user_namespace": "userns" in options,
+        "read_only_root": True,
+        "judge_files_hidden": True,
+        "capabilities_dropped": True,
+        "no_new_privileges": True,
+        "non_root": True,
+        "seccomp": "seccomp" in options if security_options is not None else True,
+        "memory_cgroup": True,
+        "pids_limit": True,
+        "cpu_quota": True,
+        "clean_environment": True,
+        "empty_working_directory": True,
+    }
+    notes = (
+        "One container per run: no network, read-only root, tmpfs /tmp, swap equal to the memory limit, one CPU.",
+        "The memory limit is the container's resident memory (tmpfs files included), not an address-space cap.",
+        f"Workers run as uid {SANDBOX_USER.split(':')[0]}; only the worker and the solution are mounted, read-only.",
+    )
+    return Isolation("docker", enforced, notes)
+
+
+# ---------------------------------------------------------------- box
+
+
+class DockerBox(Box):
+    """The container of one judging run; removed by close() on every path."""
+
+    def __init__(self, client: Any, image: str, job: Job) -> None:
+        self.client = client
+        self.image = image
+        self.job = job
+        self.run_id = uuid.uuid4().hex[:16]
+        self.spawned = 0
+        self.current: DockerWorker | None = None
+        self.container: Any = None
+        self.closed = False
+        self.tainted = False
+        sweep_stale(client)
+        self.isolation = _isolation(_security_options(client))
+        self._start_container()
+
+    def _start_container(self) -> None:
+        docker = _docker_sdk()
+        try:
+            self.container = self.client.containers.create(**container_config(self.image, self.job, self.run_id))
+            self.container.start()
+            self.container.reload()
+        except docker.errors.ImageNotFound as exc:
+            self._remove_ours()
+            raise SandboxError(f"image {self.image} not found: run `judge image build --offline`") from exc
+        except engine_errors() as exc:
+            self._remove_ours()
+            raise SandboxError(f"the sandbox container could not start: {exc}") from exc
+        except BaseException:  # Ctrl-C halfway: the container may exist without our handle
+            self._remove_ours()
+            raise
+        self.accounting = locate_accounting(self.client, self.container)
+
+    def spawn(self) -> WorkerProcess:
+        if self.current is not None:
+            self.current.terminate()  # the client always does; a leftover would steal CPU
+        if self.closed:
+            raise SandboxError("the sandbox was closed")
+        if self.tainted:
+            self._remove_ours()
+            self._start_container()
+            self.tainted = False
+        self.spawned += 1
+        argv = worker_argv(self.job, self.spawned)
+        self.current = DockerWorker(self, argv)
+        return self.current
+
+    def read_output(self) -> CapturedOutput:
+        """Everything the run's workers printed, each stream capped at the output limit."""
+        cap = self.job.limits.output_bytes
+        script = (
+            f"exec 3>&2 2>/dev/null; "
+            f"for f in {OUT_DIR}/stdout.*; do [ -f \"$f\" ] && [ ! -L \"$f\" ] && head -c {cap + 1} \"$f\"; done; "
+            f"for f in {OUT_DIR}/stderr.*; do [ -f \"$f\" ] && [ ! -L \"$f\" ] && head -c {cap + 1} \"$f\" >&3; done; "
+            "exit 0"
+        )
+        try:
+            result = self.container.exec_run(
+                ["timeout", "-s", "KILL", str(READ_TIMEOUT_S), "/bin/sh", "-c", script],
+                user=SANDBOX_USER, demux=True,
+            )
+        except engine_errors():
+            return CapturedOutput(stderr="[the judge could not read the solution's output]", truncated=True)
+        stdout, stderr = result.output if isinstance(result.output, tuple) else (result.output, None)
+        return _capped(stdout or b"", stderr or b"", cap)
+
+    def exec_quietly(self, command: str) -> bool:
+        """Runs a shell command as the sandbox user; False when the engine could not."""
+        try:
+            return self.container.exec_run(["/bin/sh", "-c", command], user=SANDBOX_USER).exit_code == 0
+        except engine_errors():
+            return False
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        if self.current is not None:
+            self.current.close_channel()
+        self._remove_ours()
+
+    def _remove_ours(self) -> None:
+        remove_containers(self.client, {"label": f"{LABEL}={self.run_id}"})
+
+
+_SECURITY_OPTIONS: dict[str, list[str]] = {}
+
+
+def _security_options(client: Any) -> list[str] | None:
+    """The engine's security options (seccomp, userns...), asked once per engine and process."""
+    key = str(client.api.base_url)
+    if key not in _SECURITY_OPTIONS:
+        try:
+            _SECURITY_OPTIONS[key] = list(client.info().get("SecurityOptions") or [])
+        except engine_errors():
+            return None
+    return _SECURITY_OPTIONS[key]
+
+
+def _capped(stdout: bytes, stderr: bytes, cap: int) -> CapturedOutput:
+    captured = CapturedOutput()
+    for name, data in (("stdout", stdout), ("stderr", stderr)):
+        if len(data) > cap:
+            captured.truncated = True
+            data = data[:cap]
+        setattr(captured, name, data.decode("utf-8", errors="replace"))
+    return captured
+
+
+def container_config(image: str, job: Job, run_id: str) -> dict[str, Any]:
+    """The keyword arguments of `containers.create` for one run: every limit in one place."""
+    docker = _docker_sdk()
+    limits = job.limits
+    mounts = [
+        docker.types.Mount(WORKER_PATH, str(WORKER_SOURCE), type="bind", read_only=True),
+        docker.types.Mount(solution_path(job), str(job.solution), type="bind", read_only=True),
+    ]
+    ulimits = [
+        docker.types.Ulimit(name="nofile", soft=limits.open_files, hard=limits.open_files),
+        docker.types.Ulimit(name="fsize", soft=limits.file_size_mb << 20, hard=limits.file_size_mb << 20),
+        docker.types.Ulimit(name="core", soft=0, hard=0),
+    ]
+    return {
+        "image": image,
+        "command": ["sleep", "infinity"],
+        "init": True,
+        "user": KEEPER_USER,
+        "working_dir": "/tmp",
+        "environment": CLEAN_ENV,
+        "labels": run_labels(run_id),
+        "network_mode": "none",
+        "read_only": True,
+        # tmpfs pages are charged to the memory cgroup: they count against the limit.
+        "tmpfs": {"/tmp": f"rw,nosuid,nodev,size={2 * limits.file_size_mb}m,mode=1777"},
+        "shm_size": f"{limits.file_size_mb}m",
+        "mem_limit": limits.memory_bytes,
+        "memswap_limit": limits.memory_bytes,
+        "pids_limit": limits.processes + PIDS_OVERHEAD,
+        "nano_cpus": 1_000_000_000,
+        "cap_drop": ["ALL"],
+        "security_opt": ["no-new-privileges"],
+        "ulimits": ulimits,
+        "mounts": mounts,
+    }
+
+
+def solution_path(job: Job) -> str:
+    # The file keeps its own name, so tracebacks name the file the candidate wrote.
+    return f"{SOLUTION_DIR}/{job.solution.name}"
+
+
+def worker_argv(job: Job, number: int) -> list[str]:
+    """The exec command of worker `number`: the launcher, then the worker's own argv."""
+    tag = f"{number:04d}"  # zero-padded so the shell's glob reads them in spawn order
+    return [
+        "/bin/sh", "-c", LAUNCH, "judge-launch",
+        "python3", "-I", WORKER_PATH,
+        "--solution", solution_path(job),
+        "--output-limit", str(job.limits.output_bytes),
+        "--stdout", f"{OUT_DIR}/stdout.{tag}",
+        "--stderr", f"{OUT_DIR}/stderr.{tag}",
+        *[arg for module in job.allowed_modules for arg in ("--allow", module)],
+    ]
+
+
+# ---------------------------------------------------------------- stale containers
+
+
+def _process_start(pid: int) -> str:
+    """The kernel's start time of a process ('' where /proc is absent): tells pid reuse apart."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
+def _alive(pid: int, start: str) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # exists, owned by someone else
+    return not start or _process_start(pid) in ("", start)
+
+
+def run_labels(run_id: str) -> dict[str, str]:
+    pid = os.getpid()
+    return {
+        LABEL: run_id,
+        "judge.host": socket.gethostname(),
+        "judge.pid": str(pid),
+        "judge.pid_start": _process_start(pid),
+    }
+
+
+def sweep_stale(client: Any) -> int:
+    """Removes the containers of judges on this host that are gone; returns how many."""
+    filters = {"label": [LABEL, f"judge.host={socket.gethostname()}"]}
+    try:
+        found = client.containers.list(all=True, filters=filters)
+    except engine_errors():
+        return 0
+    stale = [c for c in found if not _owner_alive(c.labels)]
+    for container in stale:
+        remove_containers(client, {"id": container.id})
+    return len(stale)
+
+
+def _owner_alive(labels: dict[str, str]) -> bool:
+    try:
+        pid = int(labels.get("judge.pid", ""))
+    except ValueError:
+        return False
+    return _alive(pid, labels.get("judge.pid_start", ""))
+
+
+def remove_containers(client: Any, filters: dict[str, Any]) -> None:
+    """Force-removes (kills, then deletes) every container matching `filters`."""
+    docker = _docker_sdk()
+    try:
+        containers = client.containers.list(all=True, filters=filters)
+    except engine_errors():
+        return
+    for container in containers:
+        try:
+            container.remove(force=True)
+        except docker.errors.NotFound:
+            pass  # already gone: exactly what we wanted
+        except engine_errors():
+            pass  # the next Box's sweep will try again
+
+
+# ---------------------------------------------------------------- accounting
+
+
+class Accounting(Protocol):
+    """The container's trusted figures, whatever they are read through."""
+
+    def cpu_seconds(self) -> float | None: ...
+
+    def oom_kills(self, since_ns: int) -> int | None: ...
+
+    def peak_bytes(self) -> int | None: ...
+
+    def process_count(self) -> int | None: ...
+
+
+def _read_key(path: Path, key: str) -> int | None:
+    """The value of a `key value` line of a cgroup file."""
+    try:
+        for line in path.read_text().splitlines():
+            name, _, value = line.partition(" ")
+            if name == key:
+                return int(value)
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def _read_int(path: Path | None) -> int | None:
+    try:
+        return int(path.read_text().split()[0]) if path else None
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+@dataclass(frozen=True)
+class CgroupAccounting:
+    """The container's cgroup files on this host (v1 or v2)."""
+
+    cpu_file: Path
+    cpu_key: str | None  # None: the whole file is the figure (v1 cpuacct.usage)
+    cpu_unit_s: float
+    oom_file: Path
+    peak_file: Path | None
+    pids_file: Path | None = None
+
+    def cpu_seconds(self) -> float | None:
+        raw = _read_key(self.cpu_file, self.cpu_key) if self.cpu_key else _read_int(self.cpu_file)
+        return None if raw is None else raw * self.cpu_unit_s
+
+    def oom_kills(self, since_ns: int) -> int | None:
+        # A counter over the container's life: callers compare two readings.
+        return _read_key(self.oom_file, "oom_kill")
+
+    def peak_bytes(self) -> int | None:
+        return _read_int(self.peak_file)
+
+    def process_count(self) -> int | None:
+        return _read_int(self.pids_file)
+
+    def reset_peak(self) -> None:
+        """Starts the v1 high-water mark afresh for a new worker (root only; best effort)."""
+        if self.peak_file is not None and self.peak_file.name == "memory.max_usage_in_bytes":
+            try:
+                self.peak_file.write_text("0")
+            except OSError:
+                pass
+
+
+def cgroup_mounts(mountinfo: str) -> dict[str, tuple[str, str]]:
+    """Controller ('' for cgroup2) -> (mount point, hierarchy root), from /proc/self/mountinfo."""
+    mounts: dict[str, tuple[str, str]] = {}
+    for line in mountinfo.splitlines():
+        left, sep, right = line.partition(" - ")
+        fields, tail = left.split(), right.split()
+        if not sep or len(fields) < 5 or len(tail) < 3:
+            continue
+        if tail[0] == "cgroup2":
+            mounts.setdefault("", (fields[4], fields[3]))
+        elif tail[0] == "cgroup":
+            for option in tail[2].split(","):
+                mounts.setdefault(option, (fields[4], fields[3]))
+    return mounts
+
+
+def cgroup_paths(proc_cgroup: str) -> dict[str, str]:
+    """Controller ('' for cgroup2) -> cgroup path, from /proc/<pid>/cgroup."""
+    paths: dict[str, str] = {}
+    for line in proc_cgroup.splitlines():
+        parts = line.split(":", 2)
+        if len(parts) == 3:
+            for controller in parts[1].split(",") if parts[1] else [""]:
+                paths[controller] = parts[2]
+    return paths
+
+
+def cgroup_dir(controller: str, mounts: dict[str, tuple[str, str]], paths: dict[str, str]) -> Path | None:
+    if controller not in mounts or controller not in paths:
+        return None
+    mount_point, root = mounts[controller]
+    path = paths[controller]
+    if root != "/" and path.startswith(root):
+        path = path[len(root):]
+    return Path(mount_point + path)
+
+
+def cgroup_accounting(mountinfo: str, proc_cgroup: str) -> CgroupAccounting | None:
+    """Where the container's figures live: v1 controllers where mounted, else the v2 unified tree."""
+    mounts, paths = cgroup_mounts(mountinfo), cgroup_paths(proc_cgroup)
+    memory, cpuacct = cgroup_dir("memory", mounts, paths), cgroup_dir("cpuacct", mounts, paths)
+    if memory is not None and cpuacct is not None:
+        pids = cgroup_dir("pids", mounts, paths)
+        return CgroupAccounting(
+            cpuacct / "cpuacct.usage", None, 1e-9,
+            memory / "memory.oom_control", memory / "memory.max_usage_in_bytes",
+            pids / "pids.current" if pids else None,
+        )
+    unified = cgroup_dir("", mounts, paths)
+    if unified is None:
+        return None
+    return CgroupAccounting(
+        unified / "cpu.stat", "usage_usec", 1e-6, unified / "memory.events", unified / "memory.peak",
+        unified / "pids.current",
+    )
+
+
+def locate_accounting(client: Any, container: Any) -> Accounting:
+    """The host's cgroup files when the engine is local and they are readable, else the API."""
+    pid = (container.attrs.get("State") or {}).get("Pid") or 0
+    try:
+        proc_cgroup = Path(f"/proc/{pid}/cgroup").read_text()
+        mountinfo = Path("/proc/self/mountinfo").read_text()
+    except OSError:
+        return ApiAccounting(client, container)
+    # Pid numbers of a remote engine mean nothing here: the path must name our container.
+    if not pid or container.id not in proc_cgroup:
+        return ApiAccounting(client, container)
+    found = cgroup_accounting(mountinfo, proc_cgroup)
+    if found is None or found.cpu_seconds() is None or found.oom_kills(0) is None:
+        return ApiAccounting(client, container)
+    return found
+
+
+class ApiAccounting:
+    """The same figures through the engine's API (a remote engine, or unreadable cgroups)."""
+
+    # The engine learns of an OOM kill asynchronously: wait this long for its event.
+    OOM_EVENT_WAIT_S = 0.3
+
+    def __init__(self, client: Any, container: Any) -> None:
+        self.client = client
+        self.container = container
+
+    def _stats(self) -> dict:
+        try:
+            return self.container.stats(stream=False, one_shot=True) or {}
+        except engine_errors():
+            return {}
+
+    def cpu_seconds(self) -> float | None:
+        usage = self._stats().get("cpu_stats", {}).get("cpu_usage", {}).get("total_usage")
+        return None if usage is None else usage / 1e9
+
+    def oom_kills(self, since_ns: int) -> int | None:
+        filters = {"container": self.container.id, "event": "oom"}
+        until = time.time() + self.OOM_EVENT_WAIT_S
+        try:
+            events = self.client.events(since=since_ns // 1_000_000_000, until=until, filters=filters, decode=True)
+            return sum(1 for e in events if int(e.get("timeNano", 0)) >= since_ns)
+        except engine_errors():
+            return None
+
+    def peak_bytes(self) -> int | None:
+        return self._stats().get("memory_stats", {}).get("max_usage")
+
+    def process_count(self) -> int | None:
+        return self._stats().get("pids_stats", {}).get("current")
+
+    def reset_peak(self) -> None:
+        pass
+
+
+# ---------------------------------------------------------------- worker
+
+
+class Demux:
+    """Splits the engine's multiplexed exec stream (8-byte frame headers) into stdout and stderr."""
+
+    HEADER = struct.Struct(">BxxxL")
+
+    def __init__(self) -> None:
+        self.pending = b""
+
+    def feed(self, data: bytes) -> Iterator[tuple[int, bytes]]:
+        """Yields (stream number, payload) for every complete frame seen so far."""
+        self.pending += data
+        while len(self.pending) >= self.HEADER.size:
+            stream, size = self.HEADER.unpack_from(self.pending)
+            end = self.HEADER.size + size
+            if len(self.pending) < end:
+                return
+            payload, self.pending = self.pending[self.HEADER.size:end], self.pending[end:]
+            yield stream, payload
+
+
+class DockerWorker(WorkerProcess):
+    """One worker, started with `docker exec` inside the run's container."""
+
+    STDERR_CAP = 64 * 1024
+
+    def __init__(self, box: DockerBox, argv: list[str]) -> None:
+        self.box = box
+        self.accounting = box.accounting
+        self.spawn_ns = time.time_ns()
+        self._reset_baselines()
+        api = box.client.api
+        try:
+            self.exec_id = api.exec_create(box.container.id, argv, stdin=True, user=SANDBOX_USER)["Id"]
+            attached = api.exec_start(self.exec_id, socket=True)
+        except engine_errors() as exc:
+            raise SandboxError(f"the worker could not start in the container: {exc}") from exc
+        self.sock: socket.socket = getattr(attached, "_sock", attached)
+        self.sock.setblocking(True)
+        self.demux = Demux()
+        self.buffer = b""
+        self.launch_stderr = b""  # the worker's own stderr before it redirects fd 2
+        self.channel_closed = False
+        self.termination: Termination | None = None
+
+    def _reset_baselines(self) -> None:
+        reset = getattr(self.accounting, "reset_peak", None)
+        if reset is not None:
+            reset()
+        self.cpu_base = self.accounting.cpu_seconds()
+        self.oom_base = self.accounting.oom_kills(self.spawn_ns) or 0
+
+    def send(self, line: bytes) -> None:
+        try:
+            self.sock.sendall(line + b"\n")
+        except OSError as exc:
+            raise WorkerGone("the worker closed its channel") from exc
+
+    def receive(self, timeout_s: float) -> bytes | None:
+        deadline = time.monotonic() + timeout_s
+        while b"\n" not in self.buffer:
+            if self.channel_closed:
+                raise WorkerGone("the worker exited")
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([self.sock], [], [], remaining)[0]:
+                return None
+            self._read_chunk()
+        line, _, self.buffer = self.buffer.partition(b"\n")
+        return line
+
+    def _read_chunk(self) -> None:
+        try:
+            chunk = self.sock.recv(1 << 20)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            self.channel_closed = True
+            return
+        for stream, payload in self.demux.feed(chunk):
+            if stream == 1:
+                self.buffer += payload
+            elif len(self.launch_stderr) < self.STDERR_CAP:
+                self.launch_stderr += payload[: self.STDERR_CAP - len(self.launch_stderr)]
+
+    def cpu_seconds(self) -> float | None:
+        now = self.accounting.cpu_seconds()
+        if now is None or self.cpu_base is None:
+            return None
+        # Container-wide, but the previous worker's processes are all dead by now.
+        return max(0.0, now - self.cpu_base)
+
+    def terminate(self) -> Termination:
+        if self.termination is None:
+            self.termination = self._kill_and_collect()
+        return self.termination
+
+    def _kill_and_collect(self) -> Termination:
+        if self.channel_closed:  # it died by itself: wait for its own status
+            status = self._wait_exit(EXIT_GRACE_S)
+        else:  # an idle worker leaves its serve loop on end-of-input and exits 0
+            self._end_input()
+            status = self._wait_exit(IDLE_EXIT_S)
+        killed_by_us = status is None
+        # Whatever it started goes too (also when it exited): only the keeper survives.
+        if killed_by_us or self._leftovers():
+            self._kill_all()
+        if killed_by_us:
+            self._wait_exit(EXIT_GRACE_S)
+        self.close_channel()
+        ooms = self.accounting.oom_kills(self.spawn_ns)
+        peak = self.accounting.peak_bytes()
+        code, sig = (None, signal.SIGKILL) if killed_by_us else _split_status(status)
+        return Termination(
+            exit_code=code,
+            signal=sig,
+            oom_killed=ooms is not None and ooms > self.oom_base,
+            output_exceeded=sig == signal.SIGXFSZ,
+            cpu_exceeded=sig == signal.SIGXCPU,
+            peak_memory_kb=None if peak is None else peak // 1024,
+        )
+
+    def _end_input(self) -> None:
+        try:
+            self.sock.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
+
+    def _leftovers(self) -> bool:
+        count = self.accounting.process_count()
+        return count is None or count > KEEPER_PROCESSES
+
+    def _kill_all(self) -> None:
+        """SIGKILL to every process of the sandbox user, sent from inside as that user."""
+        if not self.box.exec_quietly(KILL_ALL):
+            # No exec could start (a fork bomb holding every pid, say): the next
+            # spawn gets a new container rather than sharing one with leftovers.
+            self.box.tainted = True
+
+    def _exit_code(self) -> int | None:
+        """The worker's exit status, None while it runs."""
+        try:
+            info = self.box.client.api.exec_inspect(self.exec_id)
+        except engine_errors():
+            return None
+        return None if info.get("Running") else info.get("ExitCode")
+
+    def _wait_exit(self, grace_s: float) -> int | None:
+        deadline = time.monotonic() + grace_s
+        while True:
+            status = self._exit_code()
+            if status is not None or time.monotonic() >= deadline:
+                return status
+            time.sleep(0.01)
+
+    def close_channel(self) -> None:
+        try:
+            self.sock.close()
+        except OSError:
+            pass
+
+    def output(self) -> CapturedOutput:
+        captured = self.box.read_output()
+        if self.launch_stderr and not captured.stderr:
+            captured.stderr = self.launch_stderr.decode("utf-8", errors="replace")
+        return captured
+
+
+def _split_status(status: int) -> tuple[int | None, int | None]:
+    """(exit code, signal) from an exec's status, where a signal shows as 128 + its number.
+
+    A process can also exit(137) by itself; the two cannot be told apart through
+    the engine, and the OOM counter, not this, decides memory verdicts.
+    """
+    if status > 128 and status - 128 in signal.valid_signals():
+        return None, status - 128
+    return status, None
+
+
+# ---------------------------------------------------------------- image
+
+
+def build_image(offline: bool, progress: Callable[[str], None], *, rebuild_base: bool = False) -> str:
+    """Builds IMAGE from docker/Dockerfile; returns a one-line summary.
+
+    Online: from DEFAULT_BASE (pulled if missing). Offline, or when the pull
+    fails: from a debootstrapped Debian root file system imported as ROOTFS_IMAGE.
+    """
+    client = connect()
+    if not (DOCKER_DIR / "Dockerfile").is_file():
+        raise SandboxError(f"{DOCKER_DIR}/Dockerfile is missing: build the image from a checkout of the judge")
+    base = None if offline else _official_base(client, progress)
+    if base is None:
+        base = _rootfs_base(client, progress, rebuild_base)
+    image_id = _docker_build(client, base, progress, network=not offline and base == DEFAULT_BASE)
+    return f"built {IMAGE} ({image_id[7:19]}) from {base}"
+
+
+def _official_base(client: Any, progress: Callable[[str], None]) -> str | None:
+    """DEFAULT_BASE when present or pullable; None when no registry answers."""
+    docker = _docker_sdk()
+    try:
+        client.images.get(DEFAULT_BASE)
+        return DEFAULT_BASE
+    except docker.errors.ImageNotFound:
+        pass
+    except engine_errors() as exc:
+        raise SandboxError(f"the Docker engine failed: {exc}") from exc
+    progress(f"pulling {DEFAULT_BASE}")
+    try:
+        client.images.pull(DEFAULT_BASE)
+    except engine_errors() as exc:
+        progress(f"no registry answered ({str(exc).splitlines()[0][:160]}); building offline instead")
+        return None
+    return DEFAULT_BASE
+
+
+def _rootfs_base(client: Any, progress: Callable[[str], None], rebuild: bool) -> str:
+    """ROOTFS_IMAGE, debootstrapped and imported unless it already exists."""
+    docker = _docker_sdk()
+    if not rebuild:
+        try:
+            client.images.get(ROOTFS_IMAGE)
+            progress(f"reusing {ROOTFS_IMAGE} (--rebuild-base makes it afresh)")
+            return ROOTFS_IMAGE
+        except docker.errors.ImageNotFound:
+            pass
+    with tempfile.TemporaryDirectory(prefix="judge-rootfs-") as work:
+        tarball = Path(work) / "rootfs.tar"
+        progress("debootstrap: a minimal Debian with python3 and python3-numpy (about a minute)")
+        _run_rootfs_script(tarball)
+        progress(f"importing the root file system as {ROOTFS_IMAGE}")
+        repository, _, tag = ROOTFS_IMAGE.partition(":")
+        try:
+            client.api.import_image_from_file(str(tarball), repository=repository, tag=tag)
+        except engine_errors() as exc:
+            raise SandboxError(f"docker import failed: {exc}") from exc
+    return ROOTFS_IMAGE
+
+
+def _run_rootfs_script(tarball: Path) -> None:
+    script = DOCKER_DIR / "build-rootfs.sh"
+    try:
+        result = subprocess.run(["bash", str(script), str(tarball)], capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise SandboxError(f"{script} could not run: {exc}") from exc
+    if result.returncode != 0:
+        raise SandboxError(f"{script} failed:\n{result.stderr.strip()[-2000:]}")
+
+
+def _docker_build(client: Any, base: str, progress: Callable[[str], None], *, network: bool) -> str:
+    """`docker build` of docker/ with BASE=base; returns the image id."""
+    log: list[str] = []
+    try:
+        stream = client.api.build(
+            path=str(DOCKER_DIR), tag=IMAGE, buildargs={"BASE": base}, labels={"judge.base": base},
+            rm=True, forcerm=True, decode=True, network_mode=None if network else "none",
+        )
+        for chunk in stream:
+            if "error" in chunk:
+                raise SandboxError(f"docker build failed: {chunk['error'].strip()}\n" + "".join(log[-20:]))
+            if chunk.get("stream"):
+                log.append(chunk["stream"])
+                progress(chunk["stream"].rstrip())
+    except engine_errors() as exc:
+        raise SandboxError(f"docker build failed: {exc}") from exc
+    return client.images.get(IMAGE).id
