@@ -48,48 +48,75 @@ class Session:
         self.budget = budget
         self.worker_cpu = 0.0
         self.notes: list[str] = []
+        self.calibration: dict[int, tuple[float, int]] = {}  # n -> (seconds per call, calls per batch)
+        self.samples: dict[int, list[float]] = {}  # n -> seconds per call, one per batch
 
     def run(self) -> ComplexityResult:
         started = time.perf_counter()
-        samples: dict[int, list[float]] = {}
         peaks: dict[int, list[float]] = {}
         try:
-            calibration = self._calibrate()
-            samples = self._time_rounds(calibration)
+            self._calibrate(self.budget.max_call_s)
+            self._time_rounds()
+            self._resolve_uncertainty()
             if self.declaration.memory_class is not None:
-                peaks = self._memory({n: t for n, (t, _) in calibration.items()})
+                peaks = self._memory({n: t for n, (t, _) in self.calibration.items()})
             self._request({"action": "drop"})
         except MeasurementStopped as exc:
             self.notes.append(f"measurement stopped: {exc}")
-        return self._result(samples, peaks, time.perf_counter() - started)
+        return self._result(self.samples, peaks, time.perf_counter() - started)
 
     # ------------------------------------------------------------ phases
 
-    def _calibrate(self) -> dict[int, tuple[float, int]]:
-        """Single-call time and batch repeat per size, ascending, until too slow."""
-        calibration: dict[int, tuple[float, int]] = {}
-        times: list[float] = []
+    def _calibrate(self, max_call_s: float, at_most: int | None = None) -> int:
+        """Single-call time and batch repeat per new size, ascending, until too slow.
+
+        Returns how many sizes were added; inputs are built and sent only for
+        the sizes the solution reaches.
+        """
+        added = 0
         for n in doubling_sizes(*self.declaration.sizes):
-            if not should_grow(times, self.budget):
-                self.notes.append(f"stopped growing n at {max(calibration)}: the next size would be too slow")
+            if n in self.calibration:
+                continue
+            times = [t for _, (t, _) in sorted(self.calibration.items())]
+            if (at_most is not None and added >= at_most) or not should_grow(times, max_call_s):
                 break
-            # Inputs are built and sent only for sizes the solution reaches.
             case = encode_case(self.declaration.build(n, random.Random(f"{self.seed}:{n}")))
             message = {"action": "calibrate", "key": n, "case": case, "min_batch_s": self.budget.min_batch_s}
             per_call, repeat = self._request(message)
-            calibration[n] = (float(per_call), int(repeat))
-            times.append(float(per_call))
-        return calibration
+            self.calibration[n] = (float(per_call), int(repeat))
+            # The calibration call is a sample too: a cold first call can only be slower.
+            self.samples[n] = [float(per_call)]
+            added += 1
+        return added
 
-    def _time_rounds(self, calibration: dict[int, tuple[float, int]]) -> dict[int, list[float]]:
-        times = {n: t for n, (t, _) in calibration.items()}
-        # The calibration call is a sample too: a cold first call can only be slower.
-        samples: dict[int, list[float]] = {n: [t] for n, (t, _) in calibration.items()}
+    def _time_rounds(self) -> None:
+        times = {n: t for n, (t, _) in self.calibration.items()}
         for sizes in plan_rounds(times, self.budget, self.seed):
-            order = [[n, calibration[n][1]] for n in sizes]
-            for n, seconds in self._request({"action": "time", "order": order}):
-                samples[int(n)].append(float(seconds))
-        return samples
+            self._time(sizes)
+
+    def _time(self, sizes: list[int]) -> None:
+        order = [[n, self.calibration[n][1]] for n in sizes]
+        for n, seconds in self._request({"action": "time", "order": order}):
+            self.samples[int(n)].append(float(seconds))
+
+    def _resolve_uncertainty(self) -> None:
+        """When growth sits between two bands, measure up to two larger sizes.
+
+        A quadratic with a small constant (slicing copies memory at ~20 GB/s)
+        only dominates its linear part at large n; this spends extra time only
+        on such unclear cases, never on clean ones.
+        """
+        for _ in range(self.budget.max_extensions):
+            if classify(self._points(), self.declaration.time_class).relation != "uncertain":
+                return
+            if not self._calibrate(self.budget.extension_call_s, at_most=1):
+                return
+            top = sorted(self.calibration)[-4:]
+            self._time(top)
+            self.notes.append(f"growth unclear: measured up to n = {top[-1]} to decide")
+
+    def _points(self) -> tuple[Point, ...]:
+        return tuple(Point.from_samples(n, s) for n, s in sorted(self.samples.items()) if s)
 
     def _memory(self, times: dict[int, float]) -> dict[int, list[float]]:
         """One traced call per size: a cheap probe, then the top sizes the budget allows.
@@ -128,7 +155,7 @@ class Session:
 
     def _result(self, samples: dict[int, list[float]], peaks: dict[int, list[float]], wall: float) -> ComplexityResult:
         declaration = self.declaration
-        time_points = tuple(Point.from_samples(n, s) for n, s in sorted(samples.items()) if s)
+        time_points = self._points()
         time_axis = AxisResult("time", "s", time_points, classify(time_points, declaration.time_class))
         memory_axis = None
         if declaration.memory_class is not None:

@@ -13,6 +13,7 @@ The numbers are calibrated for a busy 2-core machine (docs/complexity.md):
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from dataclasses import dataclass
 
@@ -21,13 +22,15 @@ from dataclasses import dataclass
 class Budget:
     """Limits of one measurement phase, in CPU seconds of the worker."""
 
-    max_call_s: float = 0.2
+    max_call_s: float = 0.1
+    extension_call_s: float = 0.3  # when the class is unclear, up to this per call (docs/complexity.md)
+    max_extensions: int = 2
     min_batch_s: float = 0.002
-    round_budget_s: float = 0.15  # per size, over all its rounds
+    round_budget_s: float = 0.1  # per size, over all its rounds
     min_rounds: int = 1  # on top of the calibration call, which counts as a sample
     max_rounds: int = 4
-    total_s: float = 0.45  # timed rounds of all sizes together
-    memory_s: float = 0.2  # memory pass, estimated from a traced probe call
+    total_s: float = 0.3  # timed rounds of all sizes together
+    memory_s: float = 0.15  # memory pass, estimated from a traced probe call
 
     def for_call_limit(self, time_per_call_s: float) -> Budget:
         """Scaled down so no single request comes near the problem's per-call CPU limit."""
@@ -35,14 +38,11 @@ class Budget:
         if cap >= self.max_call_s:
             return self
         scale = cap / self.max_call_s
-        return Budget(
+        return dataclasses.replace(
+            self,
             max_call_s=cap,
-            min_batch_s=self.min_batch_s,
+            extension_call_s=min(self.extension_call_s, cap * 3),
             round_budget_s=self.round_budget_s * scale,
-            min_rounds=self.min_rounds,
-            max_rounds=self.max_rounds,
-            total_s=self.total_s,
-            memory_s=self.memory_s,
         )
 
 
@@ -56,7 +56,7 @@ def doubling_sizes(low: int, high: int) -> list[int]:
     return sizes
 
 
-def should_grow(times: list[float], budget: Budget) -> bool:
+def should_grow(times: list[float], max_call_s: float) -> bool:
     """Whether to calibrate the next size, given the single-call times so far.
 
     The next time is predicted from the last growth ratio (at least 2x for a
@@ -66,10 +66,10 @@ def should_grow(times: list[float], budget: Budget) -> bool:
     if not times:
         return True
     last = times[-1]
-    if last > budget.max_call_s:
+    if last > max_call_s:
         return False
     ratio = times[-1] / times[-2] if len(times) > 1 and times[-2] > 0 else 2.0
-    return last * max(ratio, 2.0) <= budget.max_call_s * 1.5
+    return last * max(ratio, 2.0) <= max_call_s * 1.5
 
 
 def plan_rounds(times: dict[int, float], budget: Budget, seed: int) -> list[list[int]]:
