@@ -1,0 +1,45 @@
+# expect: wrong_answer
+# why: pads every sentence with <s> <s> ... </s> and counts the pads, so a sentence-final w2 predicts "</s>"
+from collections import Counter, defaultdict
+
+
+def _validate(sentences):
+    if not isinstance(sentences, list):
+        raise TypeError("sentences must be a list")
+    for s in sentences:
+        if not isinstance(s, list):
+            raise TypeError("sentence must be a list")
+        for t in s:
+            if not isinstance(t, str):
+                raise TypeError("token must be a str")
+            if t == "":
+                raise ValueError("empty token")
+
+
+def _top(counter):
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+class TrigramModel:
+    def __init__(self):
+        self.tri, self.bi, self.uni = {}, {}, Counter()
+
+    def fit(self, sentences):
+        _validate(sentences)
+        tri, bi, uni = defaultdict(Counter), defaultdict(Counter), Counter()
+        for s in sentences:
+            uni.update(s)
+            padded = ["<s>", "<s>"] + s + ["</s>"]
+            for a, b in zip(padded, padded[1:]):
+                bi[a][b] += 1
+            for a, b, c in zip(padded, padded[1:], padded[2:]):
+                tri[a, b][c] += 1
+        self.tri, self.bi, self.uni = tri, bi, uni
+        return self
+
+    def predict_next(self, w1, w2):
+        if (w1, w2) in self.tri:
+            return _top(self.tri[w1, w2])
+        if w2 in self.bi:
+            return _top(self.bi[w2])
+        return _top(self.uni) if self.uni else None
