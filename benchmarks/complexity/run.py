@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
+import signal
 import subprocess
 import sys
 import time
@@ -223,7 +224,13 @@ def _confusion(axis: str, rows: list[Outcome]) -> None:
         print(f"{truth.label:12}" + "".join(f"{table.get((truth, c), 0):>14}" for c in columns))
 
 
+def _exit_on_term(signum: int, frame: object) -> None:
+    # SystemExit unwinds through `condition`, which stops the busy process it started.
+    raise SystemExit(128 + signum)
+
+
 def main() -> int:
+    signal.signal(signal.SIGTERM, _exit_on_term)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--slug", action="append", help="only these problems (repeatable)")

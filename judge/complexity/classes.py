@@ -97,10 +97,10 @@ def log_growth(cls: Complexity, n: float) -> float:
 
 
 def _normalise(text: str) -> str:
-    key = text.strip().lower().replace(" ", "").replace("*", "").replace("·", "")
+    key = text.strip().lower().replace(" ", "").replace("**", "^").replace("*", "").replace("·", "")
     if key.startswith("o(") and key.endswith(")"):
         key = key[2:-1]
-    return key.replace("**", "^").replace("²", "^2").replace("³", "^3")
+    return key.replace("²", "^2").replace("³", "^3")
 
 
 _ALIASES: dict[str, Complexity] = {

@@ -202,7 +202,9 @@ def _decide(
         confidence=confidence,
         window=tuple(p.n for p in window),
     )
-    if error > MAX_SLOPE_ERROR:
+    # Scatter matters only when it blurs the band: 2^n is far from straight in
+    # log-log space (large error) yet nowhere near any polynomial band.
+    if error > MAX_SLOPE_ERROR and not low <= slope - Z_WORSE * error <= slope + Z_WORSE * error < high:
         reason = f"growth exponent {slope:.2f} +/- {error:.2f}: too noisy to tell classes apart"
         return Fit(measured=None, reason=reason, **base)
     residual, coefficient = _class_fit(measured, window, floor)

@@ -22,14 +22,14 @@ from dataclasses import dataclass
 class Budget:
     """Limits of one measurement phase, in CPU seconds of the worker."""
 
-    max_call_s: float = 0.1
+    max_call_s: float = 0.05
     extension_call_s: float = 0.3  # when the class is unclear, up to this per call (docs/complexity.md)
     max_extensions: int = 2
     min_batch_s: float = 0.002
     round_budget_s: float = 0.1  # per size, over all its rounds
     min_rounds: int = 1  # on top of the calibration call, which counts as a sample
     max_rounds: int = 4
-    total_s: float = 0.3  # timed rounds of all sizes together
+    total_s: float = 0.35  # timed rounds of all sizes together
     memory_s: float = 0.15  # memory pass, estimated from a traced probe call
 
     def for_call_limit(self, time_per_call_s: float) -> Budget:

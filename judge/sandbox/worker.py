@@ -293,13 +293,21 @@ def op_measure(worker: Worker, request: dict):
 
 
 def _measure_calibrate(worker: Worker, key, min_batch_s: float) -> list:
-    """One cold call, then how many calls a batch needs to last min_batch_s."""
-    single = _measure_batch(worker, key, 1)
+    """Seconds per call and the calls per batch that make a batch last min_batch_s.
+
+    The first (cold) call only bounds the repeat from below: one fast call can
+    read far below its true cost, and a repeat computed from it would make
+    every later batch many times longer than needed. Batches grow 8x at a time
+    until one is long enough, and the final repeat comes from that batch.
+    """
+    per_call = _measure_batch(worker, key, 1)
     repeat = 1
-    if single < min_batch_s:
-        repeat = min(MEASURE_MAX_REPEAT, int(min_batch_s / max(single, 1e-7)) + 1)
-        single = _measure_batch(worker, key, repeat)
-    return [single, repeat]
+    while per_call * repeat < min_batch_s and repeat < MEASURE_MAX_REPEAT:
+        repeat = min(MEASURE_MAX_REPEAT, repeat * 8)
+        per_call = _measure_batch(worker, key, repeat)
+    if repeat > 1:
+        repeat = max(1, min(MEASURE_MAX_REPEAT, math.ceil(min_batch_s / max(per_call, 1e-9))))
+    return [per_call, repeat]
 
 
 def _measure_target(worker: Worker, key):
