@@ -37,13 +37,15 @@ start_engine() {
 }
 
 build_image() {
-    # The judge (with the docker SDK) must be importable to build its own image.
-    python3 -c "import judge, docker" 2>/dev/null || python3 -m pip install -q -e ".[docker]"
+    # The judge builds its own image: use the environment the tests will use
+    # (`make setup` is idempotent and installs the judge with its docker extra).
+    make --no-print-directory setup
+    local python="${VENV:-.venv}/bin/python"
     log "building the sandbox image offline"
-    python3 -c "from judge.cli.image import image; image()" build --offline
+    "$python" -c "from judge.cli.image import image; image()" build --offline
+    log "ready: $("$python" -c 'from judge.sandbox.docker import docker_status; print(docker_status()[2])')"
 }
 
 install_packages
 start_engine
 build_image
-log "ready: $(python3 -c 'from judge.sandbox.docker import docker_status; print(docker_status()[2])')"

@@ -1,0 +1,434 @@
+"""The docker backend, for real where an engine runs.
+
+Tests marked `docker` need the engine and the judge image. Where they are
+missing they skip with the reason on a laptop, and FAIL under CI=true: CI
+installs and starts Docker (.ci/docker-setup.sh), so a skip there would hide a
+broken set-up. The other tests need neither.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from judge.limits import Limits
+from judge.sandbox.base import Job, WorkerGone
+from judge.sandbox.client import ImportFailed, SolutionFailed, WorkerClient
+from judge.sandbox.docker import (
+    CHANNELS,
+    IMAGE,
+    KEEPER_USER,
+    SANDBOX_USER,
+    CgroupAccounting,
+    DockerBackend,
+    Demux,
+    _split_status,
+    cgroup_accounting,
+    docker_status,
+    worker_argv,
+)
+from judge.verdicts import Verdict
+from tests.conftest import PROBLEMS_ROOT, REPO
+
+LIMITS = Limits(time_per_call_s=0.5, memory_mb=96, output_kb=16)
+
+# The solution every container test judges: one function per behaviour.
+SOLUTION = '''
+import os, socket, subprocess
+
+def add(a, b):
+    print("adding", a, b)
+    return a + b
+
+def probe():
+    try:
+        socket.create_connection(("192.0.2.1", 80), timeout=1)
+        network = "reachable"
+    except OSError as exc:
+        network = type(exc).__name__
+    status = dict(line.split(":\\t", 1) for line in open("/proc/self/status").read().splitlines() if ":\\t" in line)
+    try:
+        open("/usr/written-by-solution", "w")
+        root_writable = True
+    except OSError:
+        root_writable = False
+    return {"uid": os.getuid(), "network": network, "cap_eff": status["CapEff"].strip(),
+            "no_new_privs": status["NoNewPrivs"].strip(), "root_writable": root_writable,
+            "solution_dir": os.listdir("/solution"), "repo_visible": os.path.exists(REPO)}
+
+def hog():
+    blocks = []
+    while True:
+        blocks.append("x" * (16 << 20))
+
+def spin():
+    while True:
+        pass
+
+def flood():
+    while True:
+        print("x" * 1000)
+
+def die():
+    os._exit(3)
+
+def leave_behind():
+    return subprocess.Popen(["sleep", "1000"], start_new_session=True).pid
+
+def processes():
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            found.append(open(f"/proc/{pid}/cmdline").read().replace("\\0", " ").strip())
+        except OSError:
+            pass
+    return found
+'''
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def docker_ready() -> None:
+    engine, image, detail = docker_status()
+    if engine and image:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true but Docker is not ready: {detail} (see .ci/docker-setup.sh)", pytrace=False)
+    pytest.skip(f"Docker is not ready here: {detail}")
+
+
+def needs_docker(test):
+    """Marks a test `docker` and makes it wait for the engine and image check."""
+    return pytest.mark.docker(pytest.mark.usefixtures("docker_ready")(test))
+
+
+@pytest.fixture
+def solution_file(tmp_path: Path) -> Path:
+    path = tmp_path / "solution.py"
+    path.write_text(SOLUTION.replace("REPO", repr(str(REPO))))
+    return path
+
+
+@pytest.fixture
+def open_box(solution_file: Path):
+    """Opens DockerBoxes on the test solution; closes whatever the test left open."""
+    boxes = []
+
+    def open_(limits: Limits = LIMITS, channel: str = "auto", solution: Path = solution_file):
+        box = DockerBackend(channel=channel).open(Job(solution, limits))
+        boxes.append(box)
+        return box
+
+    yield open_
+    for box in boxes:
+        box.close()
+
+
+def containers_of(box) -> list:
+    return box.client.containers.list(all=True, filters={"label": f"judge.run={box.run_id}"})
+
+
+def call(client: WorkerClient, name: str, *args):
+    return client.call({"op": "call", "name": name, "args": list(args), "kwargs": {}}).value
+
+
+# ---------------------------------------------------------------- with the engine
+
+
+@needs_docker
+def test_status_says_engine_and_image_are_ready():
+    engine, image, detail = docker_status()
+    assert (engine, image) == (True, True)
+    assert IMAGE in detail
+
+
+# Both ways of talking to a worker: named pipes (engine on this kernel) and the
+# exec's attached stream (any engine). `auto` picks the pipes here.
+BOTH_CHANNELS = pytest.mark.parametrize("channel", [c for c in CHANNELS if c != "auto"])
+
+
+@needs_docker
+def test_auto_picks_the_pipes_when_the_engine_shares_our_kernel(open_box):
+    assert open_box().channel_dir is not None
+
+
+@needs_docker
+@BOTH_CHANNELS
+def test_a_call_round_trips_and_prints_are_captured_apart(open_box, channel: str):
+    client = WorkerClient(open_box(channel=channel), LIMITS)
+    client.start()
+    assert call(client, "add", 2, 3) == 5
+    captured = client.close()
+    assert captured.stdout == "adding 2 3\n"
+    assert captured.stderr == ""
+
+
+@needs_docker
+def test_the_container_is_locked_down(open_box):
+    box = open_box()
+    client = WorkerClient(box, LIMITS)
+    client.start()
+    seen = dict(call(client, "probe")["$dict"])
+    assert seen["uid"] == int(SANDBOX_USER.split(":")[0])
+    assert seen["network"] != "reachable"
+    assert seen["cap_eff"] == "0000000000000000"
+    assert seen["no_new_privs"] == "1"
+    assert seen["root_writable"] is False
+    assert seen["solution_dir"] == ["solution.py"]
+    assert seen["repo_visible"] is False
+
+
+@needs_docker
+def test_the_container_gets_every_limit(open_box):
+    box = open_box()
+    host = box.client.api.inspect_container(box.container.id)["HostConfig"]
+    config = box.client.api.inspect_container(box.container.id)["Config"]
+    assert host["NetworkMode"] == "none"
+    assert host["ReadonlyRootfs"] is True
+    assert host["Memory"] == host["MemorySwap"] == LIMITS.memory_bytes
+    assert host["PidsLimit"] > LIMITS.processes
+    assert host["NanoCpus"] == 1_000_000_000
+    assert host["CapDrop"] == ["ALL"]
+    assert "no-new-privileges" in host["SecurityOpt"]
+    assert "/tmp" in host["Tmpfs"]
+    assert all(m["RW"] is False for m in box.client.api.inspect_container(box.container.id)["Mounts"])
+    assert config["User"] == KEEPER_USER
+
+
+@needs_docker
+def test_an_exec_oom_kill_is_reported_though_the_container_flag_misses_it(open_box):
+    box = open_box()
+    worker = box.spawn()
+    assert json.loads(worker.receive(20)) == {"ready": True}
+    worker.send(json.dumps({"op": "call", "name": "hog", "args": [], "kwargs": {}}).encode())
+    with pytest.raises(WorkerGone):
+        while worker.receive(10) is None:
+            pass
+    ended = worker.terminate()
+    assert ended.oom_killed is True
+    assert ended.signal == signal.SIGKILL
+    box.container.reload()
+    assert box.container.attrs["State"]["OOMKilled"] is False  # why the cgroup counter is read
+
+
+@needs_docker
+@BOTH_CHANNELS
+def test_limits_give_verdicts_and_the_same_container_serves_on(open_box, channel: str):
+    box = open_box(channel=channel)
+    client = WorkerClient(box, LIMITS)
+    client.start()
+    expected = {
+        "hog": Verdict.MEMORY_LIMIT_EXCEEDED,
+        "spin": Verdict.TIME_LIMIT_EXCEEDED,
+        "flood": Verdict.OUTPUT_LIMIT_EXCEEDED,
+        "die": Verdict.RUNTIME_ERROR,
+    }
+    for name, verdict in expected.items():
+        with pytest.raises(SolutionFailed) as failed:
+            call(client, name)
+        assert failed.value.verdict is verdict, (name, failed.value.message)
+        assert call(client, "add", 1, 1) == 2  # a fresh worker, same container
+    assert client.restarts == len(expected)
+    assert len(containers_of(box)) == 1
+
+
+@needs_docker
+@BOTH_CHANNELS
+def test_a_worker_that_dies_before_speaking_is_noticed_at_once(open_box, channel: str, tmp_path: Path):
+    dies = tmp_path / "dies_on_import.py"
+    dies.write_text("import os\nos._exit(5)\n")
+    client = WorkerClient(open_box(channel=channel, solution=dies), LIMITS)
+    started = time.monotonic()
+    with pytest.raises(ImportFailed) as failed:
+        client.start()
+    assert failed.value.verdict is Verdict.RUNTIME_ERROR
+    assert "code 5" in failed.value.error.message
+    assert time.monotonic() - started < 10  # not the 20 s start-up timeout
+
+
+@needs_docker
+@BOTH_CHANNELS
+def test_a_new_worker_never_meets_the_previous_ones_leftovers(open_box, channel: str):
+    client = WorkerClient(open_box(channel=channel), LIMITS)
+    client.start()
+    call(client, "leave_behind")
+    assert "sleep 1000" in call(client, "processes")
+    client.close()
+    client.start()
+    assert "sleep 1000" not in call(client, "processes")
+
+
+@needs_docker
+def test_cpu_seconds_follow_the_worker(open_box):
+    worker = open_box().spawn()
+    worker.receive(20)
+    before = worker.cpu_seconds()
+    worker.send(json.dumps({"op": "call", "name": "spin", "args": [], "kwargs": {}}).encode())
+    worker.receive(2.0)
+    assert worker.cpu_seconds() - before > 0.1  # a fair share of one busy CPU, even on a loaded machine
+    assert worker.terminate().signal == signal.SIGKILL
+
+
+@needs_docker
+def test_the_container_is_removed_on_close_and_on_ctrl_c(open_box):
+    closed = open_box()
+    closed.close()
+    assert containers_of(closed) == []
+    closed.close()  # idempotent
+    with pytest.raises(KeyboardInterrupt):
+        with open_box() as interrupted:
+            interrupted.spawn()
+            raise KeyboardInterrupt
+    assert containers_of(interrupted) == []
+
+
+@needs_docker
+def test_a_crashed_judge_leaves_a_container_that_the_next_box_sweeps(open_box, solution_file: Path):
+    crash = textwrap.dedent(f"""
+        import os
+        from pathlib import Path
+        from judge.limits import Limits
+        from judge.sandbox.base import Job
+        from judge.sandbox.docker import DockerBackend
+        box = DockerBackend().open(Job(Path({str(solution_file)!r}), Limits()))
+        print(box.run_id, flush=True)
+        os._exit(1)  # no close(), no finally: as if the judge were SIGKILLed
+    """)
+    run = subprocess.run([sys.executable, "-c", crash], capture_output=True, text=True, timeout=60, cwd=REPO)
+    run_id = run.stdout.strip()
+    assert run.returncode == 1 and run_id, run.stderr
+    live = open_box()
+    orphans = live.client.containers.list(all=True, filters={"label": f"judge.run={run_id}"})
+    assert orphans == []
+    survivor = open_box()  # a box of a judge that is alive is left alone
+    assert len(containers_of(live)) == 1 and len(containers_of(survivor)) == 1
+
+
+@needs_docker
+def test_judge_run_on_docker_accepts_the_reference(run_cli):
+    reference = PROBLEMS_ROOT / "is_subsequence" / "reference.py"
+    result = run_cli(
+        "run", "is_subsequence", "--solution", str(reference), "--sandbox", "docker",
+        "--no-complexity", "--format", "json",
+    )
+    report = json.loads(result.stdout)
+    assert result.exit_code == 0, result.stderr
+    assert report["verdict"] == "accepted"
+    assert report["sandbox"]["backend"] == "docker"
+
+
+@needs_docker
+def test_image_status_command(run_cli):
+    result = run_cli("image", "status")
+    assert result.exit_code == 0
+    assert IMAGE in result.stdout
+
+
+# ---------------------------------------------------------------- without an engine
+
+
+def test_no_engine_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.setenv("DOCKER_HOST", f"unix://{tmp_path}/no-engine.sock")
+    engine, image, detail = docker_status()
+    assert (engine, image) == (False, False)
+    assert "does not answer" in detail
+    assert DockerBackend().probe().available is False
+
+
+def test_judge_and_local_backend_work_without_the_docker_sdk(tmp_path: Path):
+    script = textwrap.dedent("""
+        import sys
+        sys.modules["docker"] = None  # as if the SDK were not installed
+        from click.testing import CliRunner
+        from judge.cli import cli
+        from judge.sandbox import get_backend
+        from judge.sandbox.docker import docker_status
+        assert CliRunner().invoke(cli, ["--help"]).exit_code == 0
+        assert get_backend("local").probe().available
+        print(docker_status())
+    """)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=REPO)
+    assert run.returncode == 0, run.stderr
+    assert "(False, False" in run.stdout and "docker SDK is not installed" in run.stdout
+
+
+MOUNTINFO_V1 = """\
+30 23 0:26 / /sys/fs/cgroup/memory rw,relatime shared:13 - cgroup cgroup rw,memory
+31 23 0:27 / /sys/fs/cgroup/cpu,cpuacct rw,relatime shared:14 - cgroup cgroup rw,cpu,cpuacct
+32 23 0:28 / /sys/fs/cgroup/pids rw,relatime shared:15 - cgroup cgroup rw,pids
+33 23 0:29 / /sys/fs/cgroup/unified rw,relatime shared:16 - cgroup2 cgroup2 rw
+"""
+CGROUP_V1 = "4:memory:/docker/abc\n3:cpu,cpuacct:/docker/abc\n2:pids:/docker/abc\n0::/docker/abc\n"
+
+
+def test_cgroup_v1_files_are_found_from_mountinfo():
+    found = cgroup_accounting(MOUNTINFO_V1, CGROUP_V1)
+    assert found.cpu_file == Path("/sys/fs/cgroup/cpu,cpuacct/docker/abc/cpuacct.usage")
+    assert found.oom_file == Path("/sys/fs/cgroup/memory/docker/abc/memory.oom_control")
+    assert found.pids_file == Path("/sys/fs/cgroup/pids/docker/abc/pids.current")
+
+
+def test_cgroup_v2_files_are_found_under_a_namespaced_root():
+    mountinfo = "40 23 0:30 /system.slice /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n"
+    found = cgroup_accounting(mountinfo, "0::/system.slice/docker-abc.scope\n")
+    assert found.cpu_file == Path("/sys/fs/cgroup/docker-abc.scope/cpu.stat")
+    assert found.oom_file == Path("/sys/fs/cgroup/docker-abc.scope/memory.events")
+
+
+def test_cgroup_counters_are_read_in_their_units(tmp_path: Path):
+    (tmp_path / "cpu.stat").write_text("usage_usec 2500000\nuser_usec 2000000\n")
+    (tmp_path / "memory.events").write_text("low 0\nhigh 0\nmax 4\noom 2\noom_kill 1\n")
+    (tmp_path / "memory.peak").write_text("1048576\n")
+    files = CgroupAccounting(
+        tmp_path / "cpu.stat", "usage_usec", 1e-6, tmp_path / "memory.events", tmp_path / "memory.peak"
+    )
+    assert files.cpu_seconds() == pytest.approx(2.5)
+    assert files.oom_kills(0) == 1
+    assert files.peak_bytes() == 1 << 20
+    assert files.process_count() is None
+
+
+def test_demux_reassembles_frames_split_across_reads():
+    frames = b"\x01\x00\x00\x00\x00\x00\x00\x06hello\n" + b"\x02\x00\x00\x00\x00\x00\x00\x03err"
+    demux = Demux()
+    seen = [f for i in range(0, len(frames), 5) for f in demux.feed(frames[i:i + 5])]
+    assert seen == [(1, b"hello\n"), (2, b"err")]
+
+
+def test_exit_statuses_over_128_are_signals():
+    assert _split_status(137) == (None, signal.SIGKILL)
+    assert _split_status(128 + signal.SIGXFSZ) == (None, signal.SIGXFSZ)
+    assert _split_status(3) == (3, None)
+
+
+def test_worker_argv_names_limits_modules_and_ordered_outputs(tmp_path: Path):
+    job = Job(tmp_path / "my_solution.py", Limits(output_kb=8), allowed_modules=("numpy",))
+    argv = worker_argv(job, 7)
+    assert argv[argv.index("--solution") + 1] == "/solution/my_solution.py"
+    assert argv[argv.index("--output-limit") + 1] == str(8 * 1024)
+    assert argv[argv.index("--allow") + 1] == "numpy"
+    assert argv[argv.index("--stdout") + 1].endswith("stdout.0007")
+
+
+def test_rootfs_script_takes_the_mirror_apt_uses(tmp_path: Path):
+    (tmp_path / "sources.list.d").mkdir()
+    (tmp_path / "sources.list.d" / "debian.sources").write_text(
+        "Types: deb\nURIs: http://security.example/debian-security\nSuites: trixie-security\n\n"
+        "Types: deb\nURIs: http://mirror.example/debian/\nSuites: trixie-updates trixie\nComponents: main\n"
+    )
+    env = {**os.environ, "JUDGE_APT_DIR": str(tmp_path)}
+    run = subprocess.run(
+        ["bash", str(REPO / "docker" / "build-rootfs.sh"), "--print-mirror"],
+        capture_output=True, text=True, env=env, timeout=30, check=True,
+    )
+    assert run.stdout.split() == ["http://mirror.example/debian", "trixie"]
