@@ -30,15 +30,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from judge.complexity import Complexity, ComplexityResult, measure  # noqa: E402
-from judge.complexity.declare import load as load_declaration  # noqa: E402
-from judge.errors import ProblemConfigError  # noqa: E402
-from judge.harness.run import JUDGE_PACKAGE  # noqa: E402
-from judge.limits import Limits  # noqa: E402
-from judge.problems.loader import load_problem  # noqa: E402
-from judge.sandbox import choose_backend  # noqa: E402
-from judge.sandbox.base import Job  # noqa: E402
-from judge.sandbox.client import WorkerClient  # noqa: E402
+from judge.complexity import Complexity, ComplexityResult, measure
+from judge.complexity.declare import load as load_declaration
+from judge.errors import ProblemConfigError
+from judge.harness.run import JUDGE_PACKAGE
+from judge.limits import Limits
+from judge.problems.loader import load_problem
+from judge.sandbox import choose_backend
+from judge.sandbox.base import Job
+from judge.sandbox.client import WorkerClient
 
 SOLUTIONS = Path(__file__).resolve().parent / "solutions"
 MAX_PHASE_S = 3.0

@@ -194,14 +194,14 @@ def _decide(
     measured = expected if expected in members else members[0]
     low, high = bands[group]
     confidence = _normal_cdf((high - slope) / error) - _normal_cdf((low - slope) / error)
-    base = dict(
-        expected=expected,
-        consistent=members,
-        slope=slope,
-        slope_error=error,
-        confidence=confidence,
-        window=tuple(p.n for p in window),
-    )
+    base = {
+        "expected": expected,
+        "consistent": members,
+        "slope": slope,
+        "slope_error": error,
+        "confidence": confidence,
+        "window": tuple(p.n for p in window),
+    }
     # Scatter matters only when it blurs the band: 2^n is far from straight in
     # log-log space (large error) yet nowhere near any polynomial band.
     if error > MAX_SLOPE_ERROR and not low <= slope - Z_WORSE * error <= slope + Z_WORSE * error < high:
