@@ -134,10 +134,9 @@ def load_reference(problem: Problem) -> ModuleType:
 
 
 def _measure_complexity(problem: Problem, client: WorkerClient, seed: int):
-    from judge import complexity
+    from judge.complexity import measure
 
-    measure = getattr(complexity, "measure", None)  # TODO(lead): drop the guard once judge.complexity lands
-    return measure(problem, client, seed) if measure is not None else None
+    return measure(problem, client, seed)
 
 
 def default_hidden_paths(data_dir: Path | None) -> tuple[Path, ...]:
