@@ -146,15 +146,11 @@ def init(env: Environment, slug: str, directory: Path, force: bool) -> None:
 
 def _register_subcommands() -> None:
     from judge.cli.doctor import doctor
+    from judge.cli.image import image
     from judge.cli.run import run
 
-    cli.add_command(run)
-    cli.add_command(doctor)
-    try:
-        from judge.cli.image import image
-    except ImportError:  # the docker tooling is optional
-        return
-    cli.add_command(image)
+    for command in (run, doctor, image):
+        cli.add_command(command)
 
 
 _register_subcommands()
