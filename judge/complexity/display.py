@@ -218,10 +218,12 @@ def _png_panel(draw, font, axis: AxisResult, left: int) -> None:
 
 
 def _png_labels(draw, font, box, unit: str, points, y_values: list[float]) -> None:
+    # Pillow's built-in bitmap font has no "µ".
+    low, high = (format_value(v, unit).replace("µ", "u") for v in y_values)
     draw.text((box[0], box[3] + 8), f"n={points[0][0]}", fill="black", font=font)
     draw.text((box[2] - 70, box[3] + 8), f"n={points[-1][0]}", fill="black", font=font)
-    draw.text((box[0] - 65, box[3] - 10), format_value(y_values[0], unit), fill="black", font=font)
-    draw.text((box[0] - 65, box[1]), format_value(y_values[1], unit), fill="black", font=font)
+    draw.text((box[0] - 65, box[3] - 10), low, fill="black", font=font)
+    draw.text((box[0] - 65, box[1]), high, fill="black", font=font)
     draw.text((box[0] + 100, box[3] + 28), "log-log: dots measured, line fitted class", fill="gray", font=font)
 
 
