@@ -15,8 +15,8 @@ $(BIN)/judge: pyproject.toml
 
 # Judges two shipped example solutions: one accepted, one with a bug (exit 1 is expected).
 demo: setup
-	$(BIN)/judge run is_subsequence --solution examples/is_subsequence_greedy.py --sandbox local
-	-$(BIN)/judge run is_subsequence --solution examples/is_subsequence_buggy.py --sandbox local --no-complexity
+	$(BIN)/judge run reservoir_sampling --solution examples/reservoir_sampling.py --sandbox local
+	-$(BIN)/judge run reservoir_sampling --solution examples/reservoir_sampling_buggy.py --sandbox local --no-complexity
 
 test: setup
 	$(BIN)/pytest

@@ -17,6 +17,7 @@ from judge.verdicts import Verdict
 
 # Once a case hits one of these, its later calls fail at once: shrinking an
 # input that takes the whole time limit per attempt would take minutes.
+CALLS_SHOWN_AT_EACH_END = 4
 STICKY_VERDICTS = {Verdict.TIME_LIMIT_EXCEEDED, Verdict.MEMORY_LIMIT_EXCEEDED, Verdict.OUTPUT_LIMIT_EXCEEDED}
 
 
@@ -85,7 +86,12 @@ class SolutionProxy:
         return decoded
 
     def counterexample(self) -> str:
-        return "\n".join(self.failing_calls if self.failing_calls is not None else self.calls)
+        """The calls of the failing example; a statistical test's thousands are elided in the middle."""
+        calls = self.failing_calls if self.failing_calls is not None else self.calls
+        if len(calls) > 2 * CALLS_SHOWN_AT_EACH_END:
+            hidden = len(calls) - 2 * CALLS_SHOWN_AT_EACH_END
+            calls = [*calls[:CALLS_SHOWN_AT_EACH_END], f"# … {hidden:,} more calls …", *calls[-CALLS_SHOWN_AT_EACH_END:]]
+        return "\n".join(calls)
 
 
 class InstanceProxy:
