@@ -6,6 +6,7 @@ import contextlib
 import importlib.util
 import io
 import os
+import sys
 import time
 from pathlib import Path
 from types import ModuleType
@@ -81,20 +82,31 @@ def run_hidden_tests(problem: Problem, proxy: SolutionProxy, seed: int, progress
     args = [
         str(problem.hidden_tests_path),
         "-c", str(HIDDEN_TESTS_INI),
-        "--rootdir", str(problem.directory),
+        # Rooted at the problems directory, each problem's tests get their own module name.
+        "--rootdir", str(problem.directory.parent),
         "-p", "no:cacheprovider",
         "--import-mode=importlib",
         f"--hypothesis-seed={seed}",
         "-q",
     ]
-    with _hypothesis_profile(problem), contextlib.redirect_stdout(io.StringIO()) as log:
-        code = pytest.main(args, plugins=[plugin])
+    try:
+        with _hypothesis_profile(problem), contextlib.redirect_stdout(io.StringIO()) as log:
+            code = pytest.main(args, plugins=[plugin])
+    finally:
+        _forget_module(problem.hidden_tests_path)
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or not plugin.cases:
         raise ProblemConfigError(
             f"{problem.hidden_tests_path}: the hidden tests could not run (pytest exit {int(code)}):\n"
             + log.getvalue()[-2000:]
         )
     return plugin.cases
+
+
+def _forget_module(path: Path) -> None:
+    """The next run imports the hidden tests afresh, with nothing left from this run's plugin."""
+    for name, module in list(sys.modules.items()):
+        if getattr(module, "__file__", None) == str(path):
+            del sys.modules[name]
 
 
 @contextlib.contextmanager

@@ -17,3 +17,13 @@ def test_same_seed_same_report(problems):
     second = judge_solution(problem, WRONG, LocalBackend(), seed=3, measure_complexity=False)
     assert first.verdict.value == "wrong_answer"
     assert _fingerprint(first) == _fingerprint(second)
+
+
+def test_problems_judged_one_after_another_each_run_their_own_tests(problems):
+    """Every problem's tests live in a file named hidden_tests.py: they must not be mixed up."""
+    for slug in ("is_subsequence", "top_n_words", "is_subsequence"):
+        problem = problems.get(slug)
+        result = judge_solution(problem, problem.reference_path, LocalBackend(), measure_complexity=False)
+        tests = (problem.hidden_tests_path).read_text()
+        assert result.verdict.value == "accepted", slug
+        assert all(f"def {case.name.split('[')[0]}(" in tests for case in result.cases), slug
