@@ -6,7 +6,11 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from judge.errors import JudgeError
+from judge.errors import ExitCode, JudgeError
+from judge.sandbox.docker import (  # the docker SDK loads later, on use
+    build_image,
+    docker_status,
+)
 
 
 def _consoles(ctx: click.Context) -> tuple[Console, Console]:
@@ -28,8 +32,6 @@ def image() -> None:
 @click.pass_context
 def build(ctx: click.Context, offline: bool, rebuild_base: bool) -> None:
     """Build the sandbox image (official slim Python base, or --offline from Debian)."""
-    from judge.sandbox.docker import build_image  # noqa: PLC0415 - keeps `judge --help` free of docker
-
     out, err = _consoles(ctx)
     summary = _or_exit(ctx, err, lambda: build_image(offline, _progress(err), rebuild_base=rebuild_base))
     out.print(summary, highlight=False)
@@ -39,9 +41,6 @@ def build(ctx: click.Context, offline: bool, rebuild_base: bool) -> None:
 @click.pass_context
 def status(ctx: click.Context) -> None:
     """Say whether the engine answers and the image exists (exit 11 when not ready)."""
-    from judge.errors import ExitCode  # noqa: PLC0415
-    from judge.sandbox.docker import docker_status  # noqa: PLC0415
-
     out, _ = _consoles(ctx)
     engine, present, detail = docker_status()
     out.print(detail, highlight=False)

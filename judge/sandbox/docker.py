@@ -8,8 +8,9 @@ engine's init, which reaps orphans), and the sandbox user (uid 10001) that
 every worker runs as. The only files of ours inside are the worker and the
 solution, both bind-mounted read-only.
 
-Each spawn() starts a fresh worker with `docker exec`, talking to it over the
-exec's attached stdin/stdout. terminate() kills every process of the sandbox
+Each spawn() starts a fresh worker with `docker exec`, talking to it over two
+named pipes when the engine shares our kernel, else over the exec's attached
+stdin/stdout (docs/sandboxes.md). terminate() kills every process of the sandbox
 user (`kill -9 -1` run as that user reaches all of them and nothing of the
 keeper's), so nothing of a previous worker survives into the next one.
 
@@ -51,7 +52,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from judge.errors import SandboxError
-from judge.limits import Limits
 from judge.sandbox.base import (
     Backend,
     Box,
@@ -122,7 +122,7 @@ KILL_ALL = "kill -9 -1 2>/dev/null; exit 0"
 def _docker_sdk() -> Any:
     """The docker SDK, imported only when the docker backend is used."""
     try:
-        import docker  # noqa: PLC0415 - optional dependency, imported lazily on purpose
+        import docker  # optional: imported only when this backend is used
     except ImportError as exc:
         raise SandboxError("the docker SDK is not installed: pip install 'judge[docker]'") from exc
     return docker
@@ -131,7 +131,7 @@ def _docker_sdk() -> Any:
 def engine_errors() -> tuple[type[BaseException], ...]:
     """Exceptions that mean "the engine refused or did not answer"."""
     docker = _docker_sdk()
-    import requests  # noqa: PLC0415 - a dependency of the docker SDK
+    import requests  # installed with the docker SDK
 
     return (docker.errors.DockerException, requests.RequestException, OSError)
 
@@ -208,7 +208,7 @@ def _isolation(security_options: list[str] | None) -> Isolation:
         "capabilities_dropped": True,
         "no_new_privileges": True,
         "non_root": True,
-        "seccomp": "seccomp" in options if security_options is not None else True,
+        "seccomp": "seccomp" in options,  # as the engine reports it; unknown counts as not
         "memory_cgroup": True,
         "pids_limit": True,
         "cpu_quota": True,

@@ -28,8 +28,8 @@ from judge.sandbox.docker import (
     KEEPER_USER,
     SANDBOX_USER,
     CgroupAccounting,
-    DockerBackend,
     Demux,
+    DockerBackend,
     _split_status,
     cgroup_accounting,
     docker_status,
@@ -285,10 +285,9 @@ def test_the_container_is_removed_on_close_and_on_ctrl_c(open_box):
     closed.close()
     assert containers_of(closed) == []
     closed.close()  # idempotent
-    with pytest.raises(KeyboardInterrupt):
-        with open_box() as interrupted:
-            interrupted.spawn()
-            raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt), open_box() as interrupted:
+        interrupted.spawn()
+        raise KeyboardInterrupt
     assert containers_of(interrupted) == []
 
 
@@ -304,7 +303,7 @@ def test_a_crashed_judge_leaves_a_container_that_the_next_box_sweeps(open_box, s
         print(box.run_id, flush=True)
         os._exit(1)  # no close(), no finally: as if the judge were SIGKILLed
     """)
-    run = subprocess.run([sys.executable, "-c", crash], capture_output=True, text=True, timeout=60, cwd=REPO)
+    run = subprocess.run([sys.executable, "-c", crash], capture_output=True, text=True, timeout=60, cwd=REPO, check=False)
     run_id = run.stdout.strip()
     assert run.returncode == 1 and run_id, run.stderr
     live = open_box()
@@ -334,6 +333,14 @@ def test_image_status_command(run_cli):
     assert IMAGE in result.stdout
 
 
+@needs_docker
+def test_a_missing_image_says_how_to_build_it():
+    engine, image, detail = docker_status("judge-sandbox:no-such-tag")
+    assert (engine, image) == (True, False)
+    assert "judge image build --offline" in detail
+    assert DockerBackend(image="judge-sandbox:no-such-tag").probe().available is False
+
+
 # ---------------------------------------------------------------- without an engine
 
 
@@ -343,6 +350,14 @@ def test_no_engine_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert (engine, image) == (False, False)
     assert "does not answer" in detail
     assert DockerBackend().probe().available is False
+
+
+def test_image_commands_fail_cleanly_without_an_engine(run_cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.setenv("DOCKER_HOST", f"unix://{tmp_path}/no-engine.sock")
+    for command in (("image", "build", "--offline"), ("image", "status")):
+        result = run_cli(*command)
+        assert result.exit_code == 11, command
+        assert "does not answer" in result.stdout + result.stderr
 
 
 def test_judge_and_local_backend_work_without_the_docker_sdk(tmp_path: Path):
@@ -357,7 +372,7 @@ def test_judge_and_local_backend_work_without_the_docker_sdk(tmp_path: Path):
         assert get_backend("local").probe().available
         print(docker_status())
     """)
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=REPO)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=REPO, check=False)
     assert run.returncode == 0, run.stderr
     assert "(False, False" in run.stdout and "docker SDK is not installed" in run.stdout
 
