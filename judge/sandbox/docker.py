@@ -105,6 +105,9 @@ CLEAN_ENV = {
 CHANNEL_DIR = "/judge-channel"
 # How often the engine is asked whether a worker that has not spoken yet died.
 UNHEARD_POLL_S = 0.25
+# An idle worker drains a request at memory speed; a pipe that stays full this
+# long has no live reader (a forked leftover holding it, say): the worker is gone.
+SEND_TIMEOUT_S = 30.0
 # The worker's exec runs a launcher first: fresh directories, then the worker in
 # its place (attached: on the exec's stdin/stdout; FIFO: on the two named pipes,
 # with anything it says before taking over fd 2 kept as the run's stderr).
@@ -786,7 +789,6 @@ class FifoChannel:
         self.reply_holder = None
         try:
             request = os.open(self.paths[0], os.O_WRONLY | os.O_NONBLOCK)
-            os.set_blocking(request, True)
         except OSError:  # it already closed its end: the next send finds it gone
             request = -1
         os.close(self.request)
@@ -798,8 +800,13 @@ class FifoChannel:
         if self.request < 0:
             raise BrokenPipeError("the worker closed its request pipe")
         view = memoryview(data)
+        deadline = time.monotonic() + SEND_TIMEOUT_S
         while view:
-            view = view[os.write(self.request, view):]
+            try:
+                view = view[os.write(self.request, view):]
+            except BlockingIOError:
+                if not select.select([], [self.request], [], max(0.0, deadline - time.monotonic()))[1]:
+                    raise TimeoutError(f"the worker read nothing for {SEND_TIMEOUT_S:g} s") from None
 
     def end_input(self) -> None:
         if self.request >= 0:
@@ -807,13 +814,11 @@ class FifoChannel:
             self.request = -1
 
     def close(self) -> None:
+        """Idempotent: a descriptor closed twice could be someone else's by then."""
         for fd in (self.request, self.reply, self.reply_holder):
             if fd is not None and fd >= 0:
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass
-        self.request, self.reply_holder = -1, None
+                os.close(fd)
+        self.request, self.reply, self.reply_holder = -1, -1, None
         for path in self.paths:
             path.unlink(missing_ok=True)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -30,6 +31,7 @@ from judge.sandbox.docker import (
     CgroupAccounting,
     Demux,
     DockerBackend,
+    FifoChannel,
     _split_status,
     cgroup_accounting,
     docker_status,
@@ -418,6 +420,37 @@ def test_demux_reassembles_frames_split_across_reads():
     demux = Demux()
     seen = [f for i in range(0, len(frames), 5) for f in demux.feed(frames[i:i + 5])]
     assert seen == [(1, b"hello\n"), (2, b"err")]
+
+
+def _read_until(channel: FifoChannel, want: bytes, timeout_s: float = 10) -> bytes | None:
+    deadline, seen = time.monotonic() + timeout_s, b""
+    while time.monotonic() < deadline and want not in seen:
+        data = channel.read() if select.select([channel], [], [], 0.1)[0] else b""
+        if data is None:
+            return None
+        seen += data
+    return seen
+
+
+def test_fifo_channel_carries_lines_then_shows_the_end(tmp_path: Path):
+    channel = FifoChannel(tmp_path)
+    assert channel.read() == b""  # nobody connected yet: not mistaken for an end
+    request, reply = (tmp_path / name for name in channel.names())
+    peer = subprocess.Popen(["sh", "-c", f'exec cat <"{request}" >"{reply}"'])
+    try:
+        channel.write(b"hello\n")
+        assert _read_until(channel, b"\n") == b"hello\n"
+        assert channel.connected and not request.exists()  # names unlinked once both ends are open
+        channel.end_input()
+        assert _read_until(channel, b"never") is None  # the peer exited: end of file
+    finally:
+        peer.wait(10)
+    reply_fd = channel.reply
+    channel.close()
+    channel.close()  # idempotent: closing twice must not close someone else's descriptor
+    assert channel.reply == -1
+    with pytest.raises(OSError):
+        os.fstat(reply_fd)
 
 
 def test_exit_statuses_over_128_are_signals():
