@@ -94,6 +94,8 @@ class WorkerClient:
         self.box = box
         self.limits = limits
         self.worker: WorkerProcess | None = None
+        # The last worker, kept after it is discarded: the run's output is still read through it.
+        self.last_worker: WorkerProcess | None = None
         self.restarts = 0
         # The worker's own (untrusted, report-only) figures for the last reply.
         self.last_cpu_s = 0.0
@@ -101,7 +103,7 @@ class WorkerClient:
 
     def start(self) -> None:
         """Starts a worker and waits for the solution's import; raises ImportFailed."""
-        self.worker = self.box.spawn()
+        self.worker = self.last_worker = self.box.spawn()
         try:
             line = self.worker.receive(START_TIMEOUT_S)
         except WorkerGone:
@@ -167,12 +169,14 @@ class WorkerClient:
             raise SolutionFailed(Verdict.OUTPUT_LIMIT_EXCEEDED, self._output_message())
         if error.type == "ReplyTooLarge":
             raise SolutionFailed(Verdict.OUTPUT_LIMIT_EXCEEDED, f"the returned value is too large: {error.message}")
+        if error.type == "ForbiddenImport":  # an import no static check could see (importlib, __import__)
+            raise SolutionFailed(Verdict.FORBIDDEN_IMPORT, error.message)
         raise SolutionRaised(error)
 
     def output(self) -> CapturedOutput:
-        if self.worker is not None:
-            return self.worker.output()
-        return CapturedOutput()
+        """Everything printed so far; still readable after the last worker was discarded."""
+        worker = self.worker or self.last_worker
+        return worker.output() if worker is not None else CapturedOutput()
 
     def close(self) -> CapturedOutput:
         """Stops the worker; returns everything the solution printed during the run."""

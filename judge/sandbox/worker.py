@@ -9,6 +9,10 @@ by the judge: timings and memory only feed the reports.
 
 Usage: python3 -I worker.py --solution PATH [--allow MODULE ...]
                             [--output-limit BYTES] [--stdout FILE --stderr FILE]
+                            [--stdout-fd FD --stderr-fd FD]
+
+The -fd forms take descriptors the launcher opened: the worker then never
+needs to see (or be able to change) the directory the judge reads them from.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import argparse
 import base64
 import datetime
+import errno
 import gc
 import importlib.abc
 import importlib.util
@@ -70,12 +75,18 @@ class _Encoder:
 
     def __init__(self, handles: dict[int, object]) -> None:
         self.items = 0
+        self.text_bytes = 0
         self.handle_of = {id(obj): hid for hid, obj in handles.items()}
 
     def encode(self, value, depth: int = 0):
         self.items += 1
         if self.items > MAX_ITEMS or depth > MAX_DEPTH:
             raise ReplyTooLarge("the returned value is too large or too deeply nested")
+        if isinstance(value, (str, bytes, bytearray)):
+            # Counted before any copy is made: a huge string must not cost the reply its memory.
+            self.text_bytes += len(value)
+            if self.text_bytes > MAX_REPLY_BYTES:
+                raise ReplyTooLarge(f"the returned value holds over {MAX_REPLY_BYTES} bytes of text")
         if value is None or isinstance(value, bool):
             return None if value is None else bool(value)
         if isinstance(value, int):
@@ -202,9 +213,12 @@ class Worker:
         }
 
     def reply(self, message: dict) -> None:
-        data = json.dumps(message, separators=(",", ":"), allow_nan=False).encode() + b"\n"
-        if len(data) > MAX_REPLY_BYTES:
-            raise ReplyTooLarge(f"the reply is {len(data)} bytes, over the {MAX_REPLY_BYTES} byte cap")
+        try:
+            data = _reply_bytes(message)
+        except (ReplyTooLarge, MemoryError) as exc:  # still an answer, never a dead worker
+            _release_reserve(exc)
+            error = {"ok": False, "error": _describe_exception(exc, self.solution_path)}
+            data = _reply_bytes({**error, "cpu_s": message.get("cpu_s", 0.0), "maxrss_kb": message.get("maxrss_kb", 0)})
         self.out.write(data)
         self.out.flush()
 
@@ -249,15 +263,31 @@ class Worker:
         return getattr(self.handles[request["handle"]], request["name"])(*args, **kwargs)
 
 
+def _reply_bytes(message: dict) -> bytes:
+    data = json.dumps(message, separators=(",", ":"), allow_nan=False).encode() + b"\n"
+    if len(data) > MAX_REPLY_BYTES:
+        raise ReplyTooLarge(f"the reply is {len(data)} bytes, over the {MAX_REPLY_BYTES} byte cap")
+    return data
+
+
 def _output_exceeded() -> bool:
-    """True when the solution's prints reached the output limit (writes then fail)."""
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:
-        return True
+    """True when the solution's prints reached the output limit (writes then fail with EFBIG)."""
+    streams = {id(s): s for s in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__)}
+    for stream in streams.values():
+        try:
+            stream.flush()
+        except OSError as exc:
+            if exc.errno == errno.EFBIG:
+                return True
+            # Any other failure (a full disk, a closed descriptor) is not printing too much.
+        except Exception:  # noqa: BLE001 - a stream the solution replaced with anything at all
+            pass
     limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
-    return limit != resource.RLIM_INFINITY and any(os.fstat(fd).st_size >= limit for fd in (1, 2))
+    try:
+        sizes = [os.fstat(fd).st_size for fd in (1, 2)]
+    except OSError:  # the solution closed them: nothing more can be printed
+        return False
+    return limit != resource.RLIM_INFINITY and any(size >= limit for size in sizes)
 
 
 def _release_reserve(exc: BaseException) -> None:
@@ -387,16 +417,20 @@ def _measure_peak(worker: Worker, key) -> int:
 # ---------------------------------------------------------------- start-up
 
 
-def _take_channel(stdout_path: str, stderr_path: str):
-    """Moves the protocol to private fds and points 0/1/2 away from it."""
+def _take_channel(stdout, stderr):
+    """Moves the protocol to private fds and points 0/1/2 away from it.
+
+    stdout and stderr are each a path, or a descriptor (int) opened for us.
+    """
     channel_in = os.fdopen(os.dup(0), "rb", buffering=1 << 20)
     channel_out = os.fdopen(os.dup(1), "wb")
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
-    for fd, path in ((1, stdout_path), (2, stderr_path)):
-        target = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        os.dup2(target, fd)
-        os.close(target)
+    for fd, where in ((1, stdout), (2, stderr)):
+        target = where if isinstance(where, int) else os.open(where, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if target != fd:
+            os.dup2(target, fd)
+            os.close(target)
     os.close(null)
     return channel_in, channel_out
 
@@ -425,8 +459,13 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--output-limit", type=int)
     parser.add_argument("--stdout", default=os.devnull)
     parser.add_argument("--stderr", default=os.devnull)
+    parser.add_argument("--stdout-fd", type=int)
+    parser.add_argument("--stderr-fd", type=int)
     options = parser.parse_args(argv)
-    channel_in, channel_out = _take_channel(options.stdout, options.stderr)
+    channel_in, channel_out = _take_channel(
+        options.stdout if options.stdout_fd is None else options.stdout_fd,
+        options.stderr if options.stderr_fd is None else options.stderr_fd,
+    )
     _limit_output(options.output_limit)
     sys.meta_path.insert(0, ImportGuard(set(options.allow)))
     _reserve = bytearray(4 * 1024 * 1024)
