@@ -1,26 +1,51 @@
 """The local backend: the worker as a child process, confined as far as this kernel allows.
 
-Always: its own session and process group, a clean environment, an empty
-temporary working directory, rlimits (address space, CPU, processes, file
-size, open files, no core dumps). Where unprivileged namespaces work (util-linux
-`unshare`): new user, network, PID and mount namespaces, the judge's own files
-hidden under empty read-only tmpfs mounts, and every capability dropped. Run as
-root, the worker also drops to the `nobody` user. What is in force is probed
-once and reported; nothing missing is skipped silently.
+Always: its own session and process group, a clean environment, rlimits
+(address space, CPU, processes, file size, open files, no core dumps), and
+the solution's stdout/stderr going to files the judge opened itself: the
+worker gets the descriptors, never a directory where it could plant a
+symlink or a FIFO for the judge to read back. Run as root, the worker also
+gets a user id of its own (one per box, no name, owning nothing), so its
+process count and its signals reach nothing else on the machine.
+
+Where namespaces work (util-linux `unshare`; unprivileged user namespaces
+when the judge is not root), `init_main` below runs as PID 1 of new PID,
+mount and network (and user) namespaces, and before it starts the worker:
+
+- makes every mount read-only, recursively (nothing outside can be written);
+- hides the judge's own paths (problems, judge package, tests, data) under
+  empty tmpfs mounts;
+- mounts fresh, size-capped tmpfs on /tmp and /dev/shm, holding read-only
+  copies of the worker and the solution and an empty working directory;
+- starts the worker with no capabilities and no new privileges, reaps every
+  process, reports the worker's own exit status on a private pipe, and exits
+  when the worker does: the kernel then kills whatever the solution left in
+  the namespace (daemons, forks holding the channel open).
+
+The init is not the worker on purpose: a PID 1 ignores the signals it sends
+itself (SIGSTOP, a fault's SIGSEGV under some kernels) and cannot be told
+apart from the namespace's end. What is in force is probed once, by running
+the init in probe mode, and stated in every Isolation; nothing missing is
+skipped silently.
 """
 
 from __future__ import annotations
 
+import ctypes
 import functools
+import json
 import os
+import random
 import resource
 import selectors
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from judge.errors import SandboxError
@@ -38,8 +63,15 @@ from judge.sandbox.base import (
 )
 
 WORKER_SOURCE = Path(__file__).with_name("worker.py")
-NOBODY = 65534
+# Where the init finds `import judge` (the folder holding the judge package).
+JUDGE_IMPORT_ROOT = Path(__file__).resolve().parents[2]
 CPU_BACKSTOP_S = 600  # per worker lifetime; per-call time is enforced by the client
+# A root judge gives each box a user id of its own, from a range no real account uses.
+RUN_UID_BASE, RUN_UID_SPAN = 1 << 30, 1 << 24
+SETUP_FAILED = 97
+# How often a waiting judge checks that the worker itself is still there: a fork of it
+# holding the channel open must not make a dead worker look like a slow one.
+EXIT_POLL_S = 0.1
 CLEAN_ENV = {
     "PATH": "/usr/local/bin:/usr/bin:/bin",
     "LANG": "C.UTF-8",
@@ -50,69 +82,115 @@ CLEAN_ENV = {
     "OMP_NUM_THREADS": "1",
     "MKL_NUM_THREADS": "1",
 }
-# Runs inside the new namespaces: hide each given path, then exec the rest.
-HIDE_AND_EXEC = (
-    'while [ "$1" != "--" ]; do '
-    'mount -t tmpfs -o ro,size=4k,mode=000 judge-hidden "$1" || exit 97; shift; done; '
-    'shift; exec "$@"'
-)
+# Paths inside the namespaces: everything the worker can write lives in the fresh /tmp.
+SANDBOX_TMP = "/tmp"
+SANDBOX_FILES = "/tmp/judge"
+SANDBOX_WORK = "/tmp/work"
+UNSHARE_FLAGS = ("--net", "--pid", "--fork", "--kill-child", "--mount", "--mount-proc")
+
+
+# ---------------------------------------------------------------- what this machine allows
+
+
+@dataclass(frozen=True)
+class Confinement:
+    """What the probe found: the unshare command that works, and which steps held."""
+
+    unshare: tuple[str, ...] = ()
+    read_only_root: bool = False
+    reason: str = ""
+
+    @property
+    def namespaced(self) -> bool:
+        return bool(self.unshare)
+
+
+def _unshare_command() -> tuple[str, ...]:
+    flags = UNSHARE_FLAGS if os.geteuid() == 0 else ("--user", "--map-root-user", *UNSHARE_FLAGS)
+    return ("unshare", *flags)
+
+
+def _init_command(config: dict) -> list[str]:
+    """The init as a command line: the judge's own interpreter, importing this module."""
+    code = f"import sys; sys.path.insert(0, {str(JUDGE_IMPORT_ROOT)!r}); import judge.sandbox.local as m; m.init_main()"
+    return [sys.executable, "-I", "-c", code, json.dumps(config)]
 
 
 @functools.lru_cache(maxsize=1)
-def _namespace_prefix() -> tuple[tuple[str, ...], str]:
-    """The unshare command that works here, or () and the reason none does."""
+def probe_confinement() -> Confinement:
+    """Runs the init once in probe mode (hiding a scratch directory): what holds here."""
     if not shutil.which("unshare") or not shutil.which("setpriv"):
-        return (), "util-linux unshare/setpriv not found"
-    flags = ["--net", "--pid", "--fork", "--kill-child", "--mount", "--mount-proc"]
-    if os.geteuid() != 0:
-        flags = ["--user", "--map-root-user", *flags]
-    command = ("unshare", *flags)
-    probe = [*command, "--", "/bin/sh", "-c", HIDE_AND_EXEC, "probe", tempfile.gettempdir(), "--", "true"]
+        return Confinement(reason="util-linux unshare/setpriv not found")
+    scratch = tempfile.mkdtemp(prefix="judge-probe-")
+    config = {"probe": True, "hide": [scratch], "copy": {}, "tmp_bytes": 1 << 20, "shm_bytes": 1 << 20}
+    command = [*_unshare_command(), "--", *_init_command(config)]
     try:
-        result = subprocess.run(probe, capture_output=True, timeout=10, check=False)
+        result = subprocess.run(command, capture_output=True, timeout=20, check=False, env=CLEAN_ENV)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return (), f"unshare failed: {exc}"
-    if result.returncode != 0:
-        reason = result.stderr.decode(errors="replace").strip().splitlines()
-        return (), f"unprivileged namespaces unavailable ({reason[-1] if reason else 'unshare failed'})"
-    return command, ""
+        return Confinement(reason=f"unshare failed: {exc}")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return _read_probe(result)
 
 
-def _privilege_drop() -> tuple[str, ...]:
-    """setpriv arguments: no capabilities, no new privileges, and not root."""
-    drop = ["setpriv", "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all"]
-    if os.geteuid() == 0:
-        drop += [f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
-    return (*drop, "--")
+def _read_probe(result: subprocess.CompletedProcess) -> Confinement:
+    try:
+        found = json.loads(result.stdout.decode().strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        found = {}
+    if result.returncode != 0 or "confined" not in found:
+        said = (found.get("setup_error") or result.stderr.decode(errors="replace").strip()).splitlines()
+        return Confinement(reason=f"namespaces unavailable ({said[-1] if said else f'exit {result.returncode}'})")
+    return Confinement(_unshare_command(), bool(found["confined"].get("read_only_root")))
 
 
 def _isolation() -> Isolation:
-    prefix, reason = _namespace_prefix()
-    namespaced = bool(prefix)
+    found = probe_confinement()
+    root = os.geteuid() == 0
+    dropper = bool(shutil.which("setpriv"))
+    ns = found.namespaced
     enforced = {
         "separate_session": True,
         "clean_environment": True,
         "empty_working_directory": True,
         "rlimits": True,
-        "user_namespace": namespaced and os.geteuid() != 0,
-        "network_namespace": namespaced,
-        "pid_namespace": namespaced,
-        "mount_namespace": namespaced,
-        "judge_files_hidden": namespaced,
-        "capabilities_dropped": namespaced,
-        "non_root": os.geteuid() != 0 or namespaced,
+        "output_files_opened_by_judge": True,
+        "user_namespace": ns and not root,
+        "network_namespace": ns,
+        "pid_namespace": ns,
+        "mount_namespace": ns,
+        "judge_files_hidden": ns,
+        "private_tmp": ns,
+        "read_only_root": found.read_only_root,
+        "capabilities_dropped": dropper and (ns or root),
+        "no_new_privileges": dropper,
+        "non_root": not root or dropper,
+        "own_user_id": root and dropper,
         "memory_is_address_space": True,
     }
+    return Isolation("local", enforced, tuple(_notes(found, root, dropper)))
+
+
+def _notes(found: Confinement, root: bool, dropper: bool) -> list[str]:
     notes = []
-    if not namespaced:
+    if not found.namespaced:
         notes.append(
-            f"No namespaces ({reason}): the solution can use the network, see the judge's files "
-            "and other processes, and processes that leave its process group may outlive the run."
+            f"No namespaces ({found.reason}): the solution can use the network, read what its user may "
+            "read (the judge's files and hidden tests included), write where its user may write, see "
+            "other processes, and a process that leaves its process group may outlive the run."
         )
-    if os.geteuid() == 0 and namespaced:
-        notes.append("Running as root: the worker is dropped to uid 65534 (nobody) in its own namespaces.")
+    elif not found.read_only_root:
+        notes.append("The root file system could not be made read-only (mount_setattr needs Linux 5.12+): "
+                     "the solution can write where its user may write.")
+    if root and dropper:
+        notes.append("Running as root: the worker runs as a user id of its own (one per run), without capabilities.")
+    elif root:
+        notes.append("Running as root without setpriv: the worker runs as root.")
     notes.append("The memory limit caps the worker's address space (RLIMIT_AS), not its resident memory.")
-    return Isolation("local", enforced, tuple(notes))
+    return notes
+
+
+# ---------------------------------------------------------------- backend and box
 
 
 class LocalBackend(Backend):
@@ -126,129 +204,227 @@ class LocalBackend(Backend):
 
 
 class LocalBox(Box):
-    """A temporary directory holding a copy of the solution and the worker."""
+    """A temporary directory: read-only copies of the worker and solution, and the output files."""
 
     def __init__(self, job: Job) -> None:
         self.job = job
         self.isolation = _isolation()
+        self.confinement = probe_confinement()
+        self.uid = _run_uid() if os.geteuid() == 0 and shutil.which("setpriv") else None
         self.root = Path(tempfile.mkdtemp(prefix="judge-box-"))
         self.spawned = 0
+        self.current: LocalWorker | None = None
         self._prepare()
 
     def _prepare(self) -> None:
-        shutil.copyfile(self.job.solution, self.root / "solution.py")
+        (self.root / "solution").mkdir()
         shutil.copyfile(WORKER_SOURCE, self.root / "worker.py")
-        for name in ("work", "out"):
+        shutil.copyfile(self.job.solution, self.solution_copy)
+        for name in ("out", "work"):
             (self.root / name).mkdir()
-        os.chmod(self.root, 0o755)
-        for name in ("solution.py", "worker.py"):
-            os.chmod(self.root / name, 0o444)
-        if os.geteuid() == 0 and _namespace_prefix()[0]:
-            for name in ("work", "out"):
-                os.chown(self.root / name, NOBODY, NOBODY)
+        for path in (self.root / "worker.py", self.solution_copy):
+            os.chmod(path, 0o444)
+        for path in (self.root, self.root / "solution", self.root / "out"):
+            os.chmod(path, 0o755)
+        if self.uid is not None and not self.confinement.namespaced:
+            os.chown(self.root / "work", self.uid, self.uid)  # the worker's own working directory
+
+    @property
+    def solution_copy(self) -> Path:
+        # The file keeps its own name, so tracebacks name the file the candidate wrote.
+        return self.root / "solution" / self.job.solution.name
 
     def spawn(self) -> WorkerProcess:
+        if self.current is not None:
+            self.current.terminate()
         self.spawned += 1
-        out = self.root / "out"
-        stdout, stderr = out / f"stdout.{self.spawned}", out / f"stderr.{self.spawned}"
-        worker = [
-            sys.executable, "-I", str(self.root / "worker.py"),
-            "--solution", str(self.root / "solution.py"),
+        outputs = _open_outputs(self.root / "out", self.spawned, self.uid)
+        if self.confinement.namespaced:
+            status_r, status_w = os.pipe()
+            command = self._namespaced_command(outputs, status_w)
+            keep, cwd = (*outputs, status_w), self.root
+        else:
+            status_r = status_w = None
+            command, keep, cwd = self._plain_command(outputs), outputs, self.root / "work"
+        # Without a PID namespace, a root judge still reaches every process of the box's own uid.
+        sweep_uid = self.uid if not self.confinement.namespaced else None
+        self.current = LocalWorker(command, self.job.limits, self.root / "out", keep, status_r, cwd,
+                                   self._environment(), rlimits_here=not self.confinement.namespaced,
+                                   sweep_uid=sweep_uid)
+        return self.current
+
+    def _worker_argv(self, worker: str, solution: str, outputs: tuple[int, int]) -> list[str]:
+        return [
+            sys.executable, "-I", worker,
+            "--solution", solution,
             "--output-limit", str(self.job.limits.output_bytes),
-            "--stdout", str(stdout), "--stderr", str(stderr),
+            "--stdout-fd", str(outputs[0]), "--stderr-fd", str(outputs[1]),
             *[arg for module in self.job.allowed_modules for arg in ("--allow", module)],
         ]
-        return LocalWorker(self._command(worker), self.root, self.job.limits, out)
 
-    def _command(self, worker: list[str]) -> list[str]:
-        prefix, _ = _namespace_prefix()
-        if not prefix:
-            return worker
-        hidden = [str(p) for p in self.job.hidden_paths if p.is_dir()]
-        return [*prefix, "--", "/bin/sh", "-c", HIDE_AND_EXEC, "judge-launch", *hidden, "--", *_privilege_drop(), *worker]
+    def _drop(self) -> list[str]:
+        """setpriv arguments: no new privileges; where we hold capabilities (root, or root of a
+        user namespace), none for the worker; and the box's own uid if we are root."""
+        if not shutil.which("setpriv"):
+            return []
+        drop = ["setpriv", "--no-new-privs"]
+        if self.confinement.namespaced or os.geteuid() == 0:
+            drop += ["--inh-caps=-all", "--bounding-set=-all"]
+        if self.uid is not None:
+            drop += [f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups"]
+        return [*drop, "--"]
+
+    def _namespaced_command(self, outputs: tuple[int, int], status_fd: int) -> list[str]:
+        solution = f"{SANDBOX_FILES}/solution/{self.job.solution.name}"
+        config = {
+            "probe": False,
+            "hide": [str(p) for p in self.job.hidden_paths if p.is_dir()],
+            "copy": {f"{SANDBOX_FILES}/worker.py": str(self.root / "worker.py"), solution: str(self.solution_copy)},
+            "tmp_bytes": 2 * self.job.limits.file_size_mb << 20,
+            "shm_bytes": self.job.limits.file_size_mb << 20,
+            "uid": self.uid,
+            "status_fd": status_fd,
+            "close_fds": list(outputs),
+            "rlimits": _rlimits(self.job.limits),
+            "worker": [*self._drop(), *self._worker_argv(f"{SANDBOX_FILES}/worker.py", solution, outputs)],
+        }
+        return [*self.confinement.unshare, "--", *_init_command(config)]
+
+    def _plain_command(self, outputs: tuple[int, int]) -> list[str]:
+        return [*self._drop(), *self._worker_argv(str(self.root / "worker.py"), str(self.solution_copy), outputs)]
+
+    def _environment(self) -> dict[str, str]:
+        home = SANDBOX_WORK if self.confinement.namespaced else str(self.root / "work")
+        return {**CLEAN_ENV, "HOME": home, "TMPDIR": home}
 
     def close(self) -> None:
+        if self.current is not None:
+            self.current.terminate()
+        if self.uid is not None and not self.confinement.namespaced:
+            kill_user_processes(self.uid)  # anything started after the last worker ended
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _apply_rlimits(limits: Limits) -> None:
-    """Runs in the child between fork and exec."""
-    for which, value in (
+def _run_uid() -> int:
+    return random.SystemRandom().randrange(RUN_UID_BASE, RUN_UID_BASE + RUN_UID_SPAN)
+
+
+def _open_outputs(out_dir: Path, number: int, uid: int | None) -> tuple[int, int]:
+    """The worker's stdout and stderr files, opened here; the worker only ever gets the descriptors."""
+    fds = []
+    for name in ("stdout", "stderr"):
+        path = out_dir / f"{name}.{number:04d}"  # zero-padded: a sorted listing is spawn order
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        if uid is not None:
+            os.fchown(fd, uid, uid)
+        fds.append(fd)
+    return fds[0], fds[1]
+
+
+def _rlimits(limits: Limits) -> list[tuple[int, int]]:
+    return [
         (resource.RLIMIT_AS, limits.memory_bytes),
         (resource.RLIMIT_CPU, CPU_BACKSTOP_S),
         (resource.RLIMIT_NPROC, limits.processes),
         (resource.RLIMIT_FSIZE, limits.file_size_mb * 1024 * 1024),
         (resource.RLIMIT_NOFILE, limits.open_files),
         (resource.RLIMIT_CORE, 0),
-    ):
+    ]
+
+
+def _apply_rlimits(rlimits: list) -> None:
+    for which, value in rlimits:
         resource.setrlimit(which, (value, value))
 
 
+# ---------------------------------------------------------------- one worker
+
+
 class LocalWorker(WorkerProcess):
-    def __init__(self, command: list[str], root: Path, limits: Limits, out_dir: Path) -> None:
+    def __init__(self, command: list[str], limits: Limits, out_dir: Path, keep_fds: tuple[int, ...],
+                 status_fd: int | None, cwd: Path, env: dict[str, str], *, rlimits_here: bool,
+                 sweep_uid: int | None = None) -> None:
         self.out_dir = out_dir
         self.limits = limits
+        self.status_fd = status_fd
+        self.sweep_uid = sweep_uid
+        self.reaped: tuple | None = None
+        rlimits = _rlimits(limits) if rlimits_here else []
         try:
-            self.process = subprocess.Popen(
-                command,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=open(out_dir / "launch.err", "ab"),
-                cwd=root / "work",
-                env={**CLEAN_ENV, "HOME": str(root / "work")},
-                start_new_session=True,
-                preexec_fn=lambda: _apply_rlimits(limits),
-            )
+            with open(out_dir / "launch.err", "ab") as launch_err:
+                self.process = subprocess.Popen(
+                    command,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=launch_err,
+                    pass_fds=keep_fds,
+                    cwd=cwd,
+                    env=env,
+                    start_new_session=True,
+                    preexec_fn=lambda: _apply_rlimits(rlimits),
+                )
         except OSError as exc:
             raise SandboxError(f"could not start the local worker: {exc}") from exc
+        finally:
+            for fd in keep_fds:  # the child has its copies; ours would keep the status pipe open
+                os.close(fd)
         self.selector = selectors.DefaultSelector()
         self.selector.register(self.process.stdout, selectors.EVENT_READ)
         self.buffer = b""
-        self.worker_pid: int | None = None
         self.channel_closed = False
         self.termination: Termination | None = None
+        self.termination_report: dict | None = None
 
     def send(self, line: bytes) -> None:
         try:
             self.process.stdin.write(line + b"\n")
             self.process.stdin.flush()
-        except (BrokenPipeError, OSError) as exc:
+        except (BrokenPipeError, OSError, ValueError) as exc:
             raise WorkerGone("the worker closed its channel") from exc
 
     def receive(self, timeout_s: float) -> bytes | None:
         deadline = time.monotonic() + timeout_s
         while b"\n" not in self.buffer:
             remaining = deadline - time.monotonic()
-            if remaining <= 0 or not self.selector.select(remaining):
+            if remaining <= 0:
                 return None
+            if not self.selector.select(min(remaining, EXIT_POLL_S)):
+                # Gone, though a fork of it may hold the channel open (a last look first:
+                # it may have answered just before it went).
+                if self._exited() and not self.selector.select(0):
+                    self._channel_gone()
+                continue
             chunk = os.read(self.process.stdout.fileno(), 1 << 20)
             if not chunk:
-                self.channel_closed = True
-                raise WorkerGone("the worker exited")
+                self._channel_gone()
             self.buffer += chunk
         line, _, self.buffer = self.buffer.partition(b"\n")
         return line
 
-    def cpu_seconds(self) -> float | None:
-        pid = self._find_worker_pid()
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError, TypeError):
-            return None
-        # utime, stime, cutime, cstime: fields 14-17 of stat(5), counted after the ")".
-        ticks = sum(int(v) for v in fields[11:15])
-        return ticks / os.sysconf("SC_CLK_TCK")
+    def _exited(self) -> bool:
+        if self.reaped is None:
+            pid, status, usage = os.wait4(self.process.pid, os.WNOHANG)
+            if pid:
+                self.reaped = (pid, status, usage)
+        return self.reaped is not None
 
-    def _find_worker_pid(self) -> int | None:
-        """The Python worker's host pid: the launcher's child, or the launcher itself."""
-        if self.worker_pid is None:
-            pid = self.process.pid
-            try:
-                children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-            except OSError:
-                return None
-            self.worker_pid = int(children[0]) if children else pid
-        return self.worker_pid
+    def _channel_gone(self) -> None:
+        self.channel_closed = True
+        self._raise_if_setup_failed()
+        raise WorkerGone("the worker exited")
+
+    def _raise_if_setup_failed(self) -> None:
+        """The init could not build the sandbox: our failure, never the solution's."""
+        if self.status_fd is None:
+            return
+        self.terminate()
+        error = (self.termination_report or {}).get("setup_error")
+        if error:
+            raise SandboxError(f"the local sandbox could not be set up: {error}")
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time of the whole process tree (init, worker and every fork), per the kernel."""
+        return tree_cpu_seconds(self.process.pid)
 
     def terminate(self) -> Termination:
         if self.termination is None:
@@ -256,25 +432,23 @@ class LocalWorker(WorkerProcess):
         return self.termination
 
     def _kill_and_reap(self) -> Termination:
-        reaped = self._reap_exited() if self.channel_closed else None
+        reaped = self.reaped or (self._reap_exited() if self.channel_closed else None)
         try:  # also when it exited: whatever it left in its process group goes too
             os.killpg(self.process.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+        if self.sweep_uid is not None:
+            kill_user_processes(self.sweep_uid)
         _, status, usage = reaped or os.wait4(self.process.pid, 0)
         self.process.returncode = status
         for stream in (self.process.stdin, self.process.stdout):
-            stream.close()
+            try:
+                stream.close()
+            except OSError:
+                pass
         self.selector.close()
-        sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-        code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
-        return Termination(
-            exit_code=code,
-            signal=sig,
-            output_exceeded=sig == signal.SIGXFSZ,
-            cpu_exceeded=sig == signal.SIGXCPU,
-            peak_memory_kb=usage.ru_maxrss,
-        )
+        self.termination_report = self._read_status()
+        return _termination(status, usage, self.termination_report)
 
     def _reap_exited(self, grace_s: float = 1.0):
         """The worker closed its channel: give it a moment to exit on its own,
@@ -287,17 +461,244 @@ class LocalWorker(WorkerProcess):
             time.sleep(0.005)
         return None
 
+    def _read_status(self) -> dict | None:
+        """What the init said about the worker's end (None when it was killed first)."""
+        if self.status_fd is None:
+            return None
+        try:
+            os.set_blocking(self.status_fd, False)
+            data = os.read(self.status_fd, 1 << 16)
+        except OSError:
+            data = b""
+        finally:
+            os.close(self.status_fd)
+            self.status_fd = None
+        try:
+            report = json.loads(data)
+        except ValueError:
+            return None
+        return report if isinstance(report, dict) else None
+
     def output(self) -> CapturedOutput:
         return read_output(self.out_dir, self.limits.output_bytes)
 
 
+def _termination(status: int, usage, report: dict | None) -> Termination:
+    """The worker's end: the init's report of it when there is one, else the launcher's status."""
+    sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+    code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
+    peak = usage.ru_maxrss
+    if report and ("exit" in report or "signal" in report):
+        sig, code = report.get("signal"), report.get("exit")
+        peak = report.get("maxrss_kb", peak)
+    return Termination(
+        exit_code=code,
+        signal=sig,
+        output_exceeded=sig == signal.SIGXFSZ,
+        cpu_exceeded=sig == signal.SIGXCPU,
+        peak_memory_kb=peak,
+    )
+
+
+def kill_user_processes(uid: int) -> None:
+    """SIGKILLs every process whose real uid is `uid` (a box's own uid: nothing else has it)."""
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and _real_uid(entry) == uid:
+            try:
+                os.kill(int(entry.name), signal.SIGKILL)
+            except OSError:
+                pass
+
+
+def _real_uid(proc_entry: Path) -> int | None:
+    # The status file, not the directory's owner: a non-dumpable process's directory is root's.
+    try:
+        for line in (proc_entry / "status").read_text().splitlines():
+            if line.startswith("Uid:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def tree_cpu_seconds(root_pid: int) -> float | None:
+    """utime+stime of every live process under root_pid, plus what each one's reaped children used."""
+    ticks, pending, first = 0, [root_pid], True
+    while pending:
+        pid = pending.pop()
+        fields = _stat_fields(pid)
+        if fields is None:
+            if first:
+                return None
+            continue  # it ended meanwhile: its parent's cutime has it, or soon will
+        first = False
+        # utime, stime, cutime, cstime: fields 14-17 of proc(5), counted after the ")".
+        ticks += sum(int(v) for v in fields[11:15])
+        pending += _children(pid)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _stat_fields(pid: int) -> list[str] | None:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for task in tasks:  # each thread has its own children
+        try:
+            found += [int(c) for c in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
+        except (OSError, ValueError):
+            pass
+    return found
+
+
 def read_output(out_dir: Path, cap: int) -> CapturedOutput:
-    """The solution's stdout and stderr over all workers of the run, each capped."""
+    """The solution's stdout and stderr over all workers of the run, each capped.
+
+    Only regular files are read, never through a symlink and never blocking on
+    a FIFO, whatever ended up in the directory.
+    """
     captured = CapturedOutput()
     for name in ("stdout", "stderr"):
-        data = b"".join(p.read_bytes() for p in sorted(out_dir.glob(f"{name}.*")))
+        data = b"".join(_read_capped(p, cap + 1) for p in sorted(out_dir.glob(f"{name}.*")))
         if len(data) > cap:
             captured.truncated = True
             data = data[:cap]
         setattr(captured, name, data.decode("utf-8", errors="replace"))
     return captured
+
+
+def _read_capped(path: Path, limit: int) -> bytes:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return b""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return b""
+        return os.read(fd, limit)
+    finally:
+        os.close(fd)
+
+
+# ---------------------------------------------------------------- inside the namespaces: the init
+
+# mount(2) and mount_setattr(2) flags, from <linux/mount.h>.
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 0x1, 0x2, 0x4, 0x8
+MS_REMOUNT, MS_BIND = 0x20, 0x1000
+AT_FDCWD, AT_RECURSIVE, MOUNT_ATTR_RDONLY = -100, 0x8000, 0x1
+SYS_MOUNT_SETATTR = 442  # the same number on every architecture since Linux 5.12
+
+
+class _MountAttr(ctypes.Structure):
+    _fields_ = [("attr_set", ctypes.c_uint64), ("attr_clr", ctypes.c_uint64),
+                ("propagation", ctypes.c_uint64), ("userns_fd", ctypes.c_uint64)]
+
+
+def init_main() -> None:
+    """PID 1 of the sandbox's namespaces, started by unshare; never returns."""
+    config = json.loads(sys.argv[-1])
+    status_fd = config.get("status_fd")
+    try:
+        confined = _confine(config)
+    except OSError as exc:
+        _say(status_fd, {"setup_error": f"{exc.strerror or exc} ({exc.filename or 'mount'})"})
+        os._exit(SETUP_FAILED)
+    if config["probe"]:
+        _say(status_fd, {"confined": confined})
+        os._exit(0)
+    worker = _start_worker(config)
+    _say(status_fd, _reap_until(worker))
+    os._exit(0)  # the kernel now kills everything else in the namespace
+
+
+def _say(fd: int | None, message: dict) -> None:
+    data = (json.dumps(message) + "\n").encode()
+    os.write(fd if fd is not None else 1, data)
+
+
+def _confine(config: dict) -> dict[str, bool]:
+    libc = ctypes.CDLL(None, use_errno=True)
+    read_only = _make_read_only(libc, "/")
+    for path in config["hide"]:
+        _mount(libc, "judge-hidden", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=000")
+    copies = {target: Path(source).read_bytes() for target, source in config["copy"].items()}
+    _mount(libc, "judge-tmp", SANDBOX_TMP, "tmpfs", MS_NOSUID | MS_NODEV, f"size={config['tmp_bytes']},mode=1777")
+    if os.path.isdir("/dev/shm"):
+        _mount(libc, "judge-shm", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, f"size={config['shm_bytes']},mode=1777")
+    _install(libc, copies)
+    os.mkdir(SANDBOX_WORK, 0o700)
+    if config.get("uid") is not None:
+        os.chown(SANDBOX_WORK, config["uid"], config["uid"])
+    return {"read_only_root": read_only}
+
+
+def _install(libc, copies: dict[str, bytes]) -> None:
+    """The worker and the solution under SANDBOX_FILES, then that folder read-only."""
+    os.makedirs(SANDBOX_FILES, mode=0o755)
+    for target, data in copies.items():
+        os.makedirs(os.path.dirname(target), mode=0o755, exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(data)
+        os.chmod(target, 0o444)
+    _mount(libc, SANDBOX_FILES, SANDBOX_FILES, None, MS_BIND, None)
+    _mount(libc, SANDBOX_FILES, SANDBOX_FILES, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
+
+
+def _mount(libc, source: str, target: str, fstype: str | None, flags: int, data: str | None) -> None:
+    encode = (lambda s: s.encode() if s is not None else None)
+    if libc.mount(encode(source), encode(target), encode(fstype), ctypes.c_ulong(flags), encode(data)) != 0:
+        errno = ctypes.get_errno()
+        raise OSError(errno, os.strerror(errno), target)
+
+
+def _make_read_only(libc, path: str) -> bool:
+    """Every mount at and under path read-only (mount_setattr, Linux 5.12+); False where unsupported."""
+    attr = _MountAttr(MOUNT_ATTR_RDONLY, 0, 0, 0)
+    result = libc.syscall(ctypes.c_long(SYS_MOUNT_SETATTR), ctypes.c_int(AT_FDCWD), path.encode(),
+                          ctypes.c_uint(AT_RECURSIVE), ctypes.byref(attr), ctypes.c_size_t(ctypes.sizeof(attr)))
+    return result == 0
+
+
+def _start_worker(config: dict) -> int:
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(config["status_fd"])
+            os.chdir(SANDBOX_WORK)
+            _apply_rlimits(config["rlimits"])
+            os.execv(shutil.which(config["worker"][0]) or config["worker"][0], config["worker"])
+        except BaseException as exc:  # noqa: BLE001 - nothing may escape a forked child
+            os.write(2, f"judge init: could not start the worker: {exc}\n".encode())
+        os._exit(127)
+    # The init lets go of the channel and the output files: when the worker goes, the
+    # judge sees the channel close at once (unless the solution's forks hold it; they die with us).
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1):
+        os.dup2(null, fd)
+    os.close(null)
+    for fd in config["close_fds"]:
+        os.close(fd)
+    return pid
+
+
+def _reap_until(worker: int) -> dict:
+    """Reaps every process of the namespace until the worker itself ends; its status and peak."""
+    while True:
+        try:
+            pid, status, usage = os.wait4(-1, 0)
+        except ChildProcessError:
+            return {}
+        if pid == worker:
+            return {
+                "exit": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
+                "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+                "maxrss_kb": usage.ru_maxrss,
+            }
