@@ -80,9 +80,9 @@ def _expect_sample_of(result: object, items: Iterable, k: int) -> None:
     extra, _ = _match_positions(result, items)
     expect(
         not extra,
-        "every returned item must come from its own position of the stream "
-        "(no item more often than the stream holds it)",
-        actual=extra,
+        "every returned item must come from its own position of the stream; "
+        f"these are not in it, or are returned more often than it holds them: {extra!r}",
+        actual=result,
     )
 
 
