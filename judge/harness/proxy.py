@@ -26,6 +26,7 @@ class SolutionProxy:
         self._client = client
         self._kind = kind
         self._instances: dict[int, InstanceProxy] = {}
+        self._generation = client.restarts
         self.new_case()
 
     def new_case(self) -> None:
@@ -55,13 +56,19 @@ class SolutionProxy:
         self._instance_names += 1
         variable = "model" if self._instance_names == 1 else f"model{self._instance_names}"
         message = {"op": "new", "name": name, **_encoded(args, kwargs)}
-        handle = self.send(f"{variable} = {render_call(name, args, kwargs)}", message)
+        handle = self.send(f"{variable} = {render_call(name, args, kwargs)}", message, raw_handles=True)
+        if not isinstance(handle, wire.Handle):
+            raise SolutionFailed(Verdict.RUNTIME_ERROR, f"creating {name} did not return an instance")
         instance = InstanceProxy(self, handle, variable)
         self._instances[handle.id] = instance
         return instance
 
-    def send(self, rendered: str, message: dict) -> Any:
+    def send(self, rendered: str, message: dict, raw_handles: bool = False) -> Any:
         """One remote call, recorded; returns the decoded value."""
+        if self._client.restarts != self._generation:
+            # A new worker numbers its instances afresh: old handles mean nothing there.
+            self._instances.clear()
+            self._generation = self._client.restarts
         if self.sticky_failure is not None:
             raise SolutionFailed(self.sticky_failure.verdict, self.sticky_failure.message)
         self.calls.append(rendered)
@@ -74,14 +81,14 @@ class SolutionProxy:
         finally:
             self.cpu_s += self._client.last_cpu_s
             self.peak_kb = max(self.peak_kb or 0, self._client.last_maxrss_kb)
-        return self._decode(reply.value)
+        return self._decode(reply.value, raw_handles)
 
-    def _decode(self, value: Any) -> Any:
+    def _decode(self, value: Any, raw_handles: bool) -> Any:
         try:
             decoded = wire.decode(value)
         except wire.WireError as exc:
             raise SolutionFailed(Verdict.RUNTIME_ERROR, f"the worker sent a malformed value ({exc})") from exc
-        if isinstance(decoded, wire.Handle):
+        if isinstance(decoded, wire.Handle) and not raw_handles:
             return self._instances.get(decoded.id, decoded)
         return decoded
 

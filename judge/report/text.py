@@ -80,9 +80,10 @@ def _failure_panel(case: CaseResult) -> Panel:
     parts: list[RenderableType] = [Text(case.message or case.verdict.label)]
     if case.counterexample:
         parts += [Text("smallest failing input:", "bold"), Syntax(case.counterexample, "python", theme="ansi_dark", word_wrap=True)]
-    if case.expected is not None or case.actual is not None:
-        parts.append(Text.assemble(("expected: ", "bold"), (str(case.expected), "green")))
-        parts.append(Text.assemble(("actual:   ", "bold"), (str(case.actual), "red")))
+    if case.expected is not None:
+        parts.append(Text.assemble(("expected: ", "bold"), (case.expected, "green")))
+    if case.actual is not None:
+        parts.append(Text.assemble(("actual:   ", "bold"), (case.actual, "red")))
     if case.traceback:
         parts += [Text("your traceback:", "bold"), Text("\n".join(case.traceback))]
     title = Text.assemble(verdict_text(case.verdict), f"  {case.category} / {case.name}")
