@@ -77,6 +77,7 @@ SOLUTION_DIR = "/solution"
 OUT_DIR = "/tmp/out"
 WORK_DIR = "/tmp/work"
 LABEL = "judge.run"
+HOST_DIR_PREFIX = "judge-docker-"  # + the judge's pid: how a sweep knows whose it is
 # The keeper (init + sleep), a launcher shell and our own kill/read execs.
 PIDS_OVERHEAD = 6
 ENGINE_TIMEOUT_S = 30
@@ -245,7 +246,7 @@ class DockerBox(Box):
         sweep_stale(client)
         self.isolation = _isolation(_security_options(client))
         # Holds the named pipes of the FIFO channel; not listable by others.
-        self.host_dir = Path(tempfile.mkdtemp(prefix="judge-docker-"))
+        self.host_dir = Path(tempfile.mkdtemp(prefix=f"{HOST_DIR_PREFIX}{os.getpid()}-"))
         self.host_dir.chmod(0o711)
         try:
             self._start_container()
@@ -460,7 +461,16 @@ def sweep_stale(client: Any) -> int:
     stale = [c for c in found if not _owner_alive(c.labels)]
     for container in stale:
         remove_containers(client, {"id": container.id})
+    _sweep_host_dirs()
     return len(stale)
+
+
+def _sweep_host_dirs() -> None:
+    """Deletes the pipe directories that judges which are gone left in the temp directory."""
+    for path in Path(tempfile.gettempdir()).glob(f"{HOST_DIR_PREFIX}*-*"):
+        pid = path.name[len(HOST_DIR_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid), ""):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def _owner_alive(labels: dict[str, str]) -> bool:

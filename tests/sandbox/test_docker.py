@@ -14,6 +14,7 @@ import select
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -305,12 +306,16 @@ def test_a_crashed_judge_leaves_a_container_that_the_next_box_sweeps(open_box, s
         print(box.run_id, flush=True)
         os._exit(1)  # no close(), no finally: as if the judge were SIGKILLed
     """)
-    run = subprocess.run([sys.executable, "-c", crash], capture_output=True, text=True, timeout=60, cwd=REPO, check=False)
-    run_id = run.stdout.strip()
-    assert run.returncode == 1 and run_id, run.stderr
+    run = subprocess.Popen([sys.executable, "-c", crash], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+    out, err = run.communicate(timeout=60)
+    run_id = out.strip()
+    assert run.returncode == 1 and run_id, err
+    left_dirs = list(Path(tempfile.gettempdir()).glob(f"judge-docker-{run.pid}-*"))
+    assert left_dirs
     live = open_box()
     orphans = live.client.containers.list(all=True, filters={"label": f"judge.run={run_id}"})
     assert orphans == []
+    assert not any(path.exists() for path in left_dirs)
     survivor = open_box()  # a box of a judge that is alive is left alone
     assert len(containers_of(live)) == 1 and len(containers_of(survivor)) == 1
 
