@@ -13,13 +13,14 @@ from typing import Any
 
 import pytest
 
+from judge.harness.proxy import CpuBudget, SolutionProxy
 from judge.harness.render import render_value
 from judge.sandbox.client import SolutionRaised
 from judge.sandbox.wire import NdArray, Opaque, Rng, Stream
 
 __all__ = [
     "NdArray", "Opaque", "Rng", "Stream", "WrongAnswer",
-    "category", "expect", "expect_equal", "expect_raises", "fail",
+    "category", "cpu_budget", "expect", "expect_equal", "expect_raises", "fail",
 ]
 
 _MISSING = object()
@@ -63,6 +64,19 @@ def same(actual: Any, expected: Any) -> bool:
             same(a, e) for a, e in zip(actual, expected)
         )
     return bool(actual == expected)
+
+
+@contextlib.contextmanager
+def cpu_budget(solution: SolutionProxy, seconds: float) -> Iterator[None]:
+    """The solution's calls inside the block may use at most `seconds` of CPU in total.
+
+    Going over is a time_limit_exceeded for the case, like the per-call limit.
+    """
+    solution.cpu_budget = CpuBudget(seconds)
+    try:
+        yield
+    finally:
+        solution.cpu_budget = None
 
 
 @contextlib.contextmanager

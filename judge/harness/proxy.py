@@ -35,6 +35,7 @@ class SolutionProxy:
         self.peak_kb: int | None = None
         self.sticky_failure: SolutionFailed | None = None
         self.failing_calls: list[str] | None = None
+        self.cpu_budget: CpuBudget | None = None
         self.new_example()
 
     def new_example(self) -> None:
@@ -81,6 +82,9 @@ class SolutionProxy:
         finally:
             self.cpu_s += self._client.last_cpu_s
             self.peak_kb = max(self.peak_kb or 0, self._client.last_maxrss_kb)
+        if self.cpu_budget is not None and self.cpu_budget.spend(self._client.last_call_cpu_s):
+            self.sticky_failure, self.failing_calls = self.cpu_budget.failure(), list(self.calls)
+            raise self.sticky_failure
         return self._decode(reply.value, raw_handles)
 
     def _decode(self, value: Any, raw_handles: bool) -> Any:
@@ -99,6 +103,29 @@ class SolutionProxy:
             hidden = len(calls) - 2 * CALLS_SHOWN_AT_EACH_END
             calls = [*calls[:CALLS_SHOWN_AT_EACH_END], f"# … {hidden:,} more calls …", *calls[-CALLS_SHOWN_AT_EACH_END:]]
         return "\n".join(calls)
+
+
+class CpuBudget:
+    """CPU seconds that a group of calls may use together, as the kernel accounts them.
+
+    The time limit is per call; a budget extends it to a whole sequence, e.g.
+    hundreds of predictions after one fit, where each call alone is cheap.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.used = 0.0
+
+    def spend(self, seconds: float) -> bool:
+        """Adds one call's CPU time; True once the budget is exceeded."""
+        self.used += seconds
+        return self.used > self.seconds
+
+    def failure(self) -> SolutionFailed:
+        return SolutionFailed(
+            Verdict.TIME_LIMIT_EXCEEDED,
+            f"these calls together used {self.used:.2f} s of CPU, over this test's budget of {self.seconds:g} s",
+        )
 
 
 class InstanceProxy:

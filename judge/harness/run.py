@@ -85,6 +85,7 @@ def run_hidden_tests(problem: Problem, proxy: SolutionProxy, seed: int, progress
         # Rooted at the problems directory, each problem's tests get their own module name.
         "--rootdir", str(problem.directory.parent),
         "-p", "no:cacheprovider",
+        "--noconftest",  # a conftest.py lying around the problems must not join the run
         "--import-mode=importlib",
         f"--hypothesis-seed={seed}",
         "-q",

@@ -15,7 +15,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from judge.testing import category, expect, expect_equal, expect_raises
+from judge.testing import category, cpu_budget, expect, expect_equal, expect_raises
 
 # Upper case sorts before lower case in plain str order ("B" < "a"), so a
 # solution that compares case-insensitively loses ties it should win.
@@ -357,3 +357,21 @@ def test_large_corpus_and_large_vocabulary(solution, reference):
     wide.fit(sentences)
     oracle = reference.TrigramModel().fit(sentences)
     _expect_same_predictions(wide, oracle, _mixed_queries(13, sentences, 30))
+
+
+# predict_next must not depend on the corpus size: after one fit on a large
+# corpus, many predictions share one CPU budget. Counting solutions answer 300
+# queries in a few hundredths of a second; one that rescans the 100k-token
+# corpus on every query needs 0.01-0.03 s per query, 3-9 s in all.
+PREDICTION_QUERIES = 300
+PREDICTION_BUDGET_S = 1.5
+
+
+@category("prediction cost")
+def test_predictions_do_not_rescan_the_corpus(solution, reference):
+    model = solution.TrigramModel()
+    sentences = _random_corpus(seed=17, tokens=100_000, vocabulary=20, skewed=True)
+    model.fit(sentences)
+    oracle = reference.TrigramModel().fit(sentences)
+    with cpu_budget(solution, PREDICTION_BUDGET_S):
+        _expect_same_predictions(model, oracle, _mixed_queries(19, sentences, PREDICTION_QUERIES))
