@@ -100,6 +100,8 @@ class WorkerClient:
         # The worker's own (untrusted, report-only) figures for the last reply.
         self.last_cpu_s = 0.0
         self.last_maxrss_kb = 0
+        # CPU time of the last call as the kernel accounted it (trusted; budgets rest on it).
+        self.last_call_cpu_s = 0.0
 
     def start(self) -> None:
         """Starts a worker and waits for the solution's import; raises ImportFailed."""
@@ -134,7 +136,8 @@ class WorkerClient:
         reply = self._parse(line)
         self.last_cpu_s = _number(reply.get("cpu_s"))
         self.last_maxrss_kb = int(_number(reply.get("maxrss_kb")))
-        if self._cpu_used(worker, cpu_before) > self.limits.time_per_call_s:
+        self.last_call_cpu_s = self._cpu_used(worker, cpu_before)
+        if self.last_call_cpu_s > self.limits.time_per_call_s:
             raise SolutionFailed(Verdict.TIME_LIMIT_EXCEEDED, self._time_message("CPU"))
         return reply
 
