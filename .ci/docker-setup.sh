@@ -22,8 +22,22 @@ install_packages() {
 
 engine_answers() { docker info >/dev/null 2>&1; }
 
+# A dockerd killed with its session leaves its pid file behind, and dockerd
+# refuses to start while that pid exists, whoever holds it now.
+clear_stale_pidfile() {
+    local pidfile=/var/run/docker.pid pid
+    [ -f "$pidfile" ] || return 0
+    pid="$(cat "$pidfile")"
+    if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = dockerd ] && ! grep -qs '^State:.*zombie' "/proc/$pid/status"; then
+        return 0  # a live dockerd, still starting: wait for it below
+    fi
+    log "removing the stale $pidfile (pid $pid is not a running dockerd)"
+    rm -f "$pidfile"
+}
+
 start_engine() {
     engine_answers && { log "the engine already answers"; return 0; }
+    clear_stale_pidfile
     local logfile="${TMPDIR:-/tmp}/judge-ci-dockerd.log"
     log "starting dockerd (log: $logfile)"
     nohup dockerd >"$logfile" 2>&1 &
