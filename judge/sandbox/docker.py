@@ -104,8 +104,10 @@ CLEAN_ENV = {
     "MKL_NUM_THREADS": "1",
 }
 CHANNEL_DIR = "/judge-channel"
-# How often the engine is asked whether a worker that has not spoken yet died.
-UNHEARD_POLL_S = 0.25
+# While a worker is silent, how often the engine is asked whether it exited: it
+# can die without its channel closing (a forked child still holds the pipe) or
+# before it ever spoke.
+EXIT_POLL_S = 0.25
 # An idle worker drains a request at memory speed; a pipe that stays full this
 # long has no live reader (a forked leftover holding it, say): the worker is gone.
 SEND_TIMEOUT_S = 30.0
@@ -846,6 +848,7 @@ class DockerWorker(WorkerProcess):
         self._reset_baselines()
         self.buffer = b""
         self.channel_closed = False
+        self.next_exit_check = time.monotonic() + EXIT_POLL_S
         self.termination: Termination | None = None
         argv = worker_argv(box.job, number)
         if box.channel_dir is not None:
@@ -901,16 +904,15 @@ class DockerWorker(WorkerProcess):
 
     def _wait_readable(self, remaining: float) -> None:
         """Reads what arrives within `remaining` seconds; notices a worker that died unheard."""
-        # Before the worker first speaks, end-of-file cannot tell us it died: ask the engine.
-        step = remaining if self.channel.connected else min(remaining, UNHEARD_POLL_S)
-        if select.select([self.channel], [], [], step)[0]:
+        if select.select([self.channel], [], [], min(remaining, EXIT_POLL_S))[0]:
             data = self.channel.read()
             if data is None:
                 self.channel_closed = True
             else:
                 self.buffer += data
-        elif not self.channel.connected and self._exit_code() is not None:
-            self.channel_closed = True
+        elif time.monotonic() >= self.next_exit_check:
+            self.next_exit_check = time.monotonic() + EXIT_POLL_S
+            self.channel_closed = self._exit_code() is not None
 
     def cpu_seconds(self) -> float | None:
         now = self.accounting.cpu_seconds()

@@ -45,7 +45,7 @@ LIMITS = Limits(time_per_call_s=0.5, memory_mb=96, output_kb=16)
 
 # The solution every container test judges: one function per behaviour.
 SOLUTION = '''
-import os, socket, subprocess
+import os, socket, subprocess, time
 
 def add(a, b):
     print("adding", a, b)
@@ -82,6 +82,12 @@ def flood():
 
 def die():
     os._exit(3)
+
+def die_leaving_the_channel_open():
+    if os.fork() == 0:  # the child inherits the worker's end of the channel and keeps it
+        while True:
+            time.sleep(1)
+    os._exit(4)
 
 def leave_behind():
     return subprocess.Popen(["sleep", "1000"], start_new_session=True).pid
@@ -246,6 +252,18 @@ def test_limits_give_verdicts_and_the_same_container_serves_on(open_box, channel
     captured = client.close()  # the flood filled the cap; the later prints went past it
     assert captured.truncated and len(captured.stdout) == LIMITS.output_bytes
     assert captured.stdout.startswith("adding 1 1\n" * 2 + "x" * 1000)  # workers in spawn order
+
+
+@needs_docker
+@BOTH_CHANNELS
+def test_a_worker_that_dies_while_a_child_holds_its_channel_is_a_crash_not_a_timeout(open_box, channel: str):
+    client = WorkerClient(open_box(channel=channel), LIMITS)
+    client.start()
+    with pytest.raises(SolutionFailed) as failed:
+        call(client, "die_leaving_the_channel_open")
+    assert failed.value.verdict is Verdict.RUNTIME_ERROR, failed.value.message
+    assert "code 4" in failed.value.message
+    assert call(client, "add", 1, 2) == 3
 
 
 @needs_docker
