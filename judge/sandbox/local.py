@@ -184,6 +184,10 @@ def _notes(found: Confinement, root: bool, dropper: bool) -> list[str]:
                      "the solution can write where its user may write.")
     if root and dropper:
         notes.append("Running as root: the worker runs as a user id of its own (one per run), without capabilities.")
+        closed = [folder for folder, _ in closed_ways_to_python()]
+        if closed and not found.namespaced:
+            notes.append(f"That user cannot enter {', '.join(closed)}, on the way to this Python: the worker "
+                         "falls back to the system's Python, and third-party modules (numpy) may not import.")
     elif root:
         notes.append("Running as root without setpriv: the worker runs as root.")
     notes.append("The memory limit caps the worker's address space (RLIMIT_AS), not its resident memory.")
@@ -283,6 +287,7 @@ class LocalBox(Box):
             "tmp_bytes": 2 * self.job.limits.file_size_mb << 20,
             "shm_bytes": self.job.limits.file_size_mb << 20,
             "uid": self.uid,
+            "reveal": closed_ways_to_python() if self.uid is not None else [],
             "status_fd": status_fd,
             "close_fds": list(outputs),
             "rlimits": _rlimits(self.job.limits),
@@ -303,6 +308,22 @@ class LocalBox(Box):
         if self.uid is not None and not self.confinement.namespaced:
             kill_user_processes(self.uid)  # anything started after the last worker ended
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def closed_ways_to_python() -> list[tuple[str, list[str]]]:
+    """Folders on the way to our interpreter and its packages that a stranger may not enter
+    (/root, for a pyenv Python), outermost first, each with the children on that way.
+
+    The init opens exactly those children for the box's uid (and nothing else of those
+    folders): otherwise the worker would start a Python that cannot find its own library.
+    """
+    targets = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix)} | {Path(sys.executable).resolve().parent}
+    ways: dict[Path, set[str]] = {}
+    for target in targets:
+        for folder in reversed(target.parents):  # from / down
+            if not os.stat(folder).st_mode & stat.S_IXOTH:
+                ways.setdefault(folder, set()).add(target.relative_to(folder).parts[0])
+    return [(str(folder), sorted(children)) for folder, children in sorted(ways.items(), key=lambda w: len(w[0].parts))]
 
 
 def _run_uid() -> int:
@@ -361,7 +382,9 @@ class LocalWorker(WorkerProcess):
                     cwd=cwd,
                     env=env,
                     start_new_session=True,
-                    preexec_fn=lambda: _apply_rlimits(rlimits),
+                    # Only without namespaces (the init sets them otherwise): a Python callback
+                    # between fork and exec is best avoided in a judge that may run threads.
+                    preexec_fn=(lambda: _apply_rlimits(rlimits)) if rlimits else None,  # noqa: PLW1509
                 )
         except OSError as exc:
             raise SandboxError(f"could not start the local worker: {exc}") from exc
@@ -592,7 +615,7 @@ def _read_capped(path: Path, limit: int) -> bytes:
 
 # mount(2) and mount_setattr(2) flags, from <linux/mount.h>.
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 0x1, 0x2, 0x4, 0x8
-MS_REMOUNT, MS_BIND = 0x20, 0x1000
+MS_REMOUNT, MS_BIND, MS_REC = 0x20, 0x1000, 0x4000
 AT_FDCWD, AT_RECURSIVE, MOUNT_ATTR_RDONLY = -100, 0x8000, 0x1
 SYS_MOUNT_SETATTR = 442  # the same number on every architecture since Linux 5.12
 
@@ -629,6 +652,7 @@ def _confine(config: dict) -> dict[str, bool]:
     read_only = _make_read_only(libc, "/")
     for path in config["hide"]:
         _mount(libc, "judge-hidden", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=000")
+    _reveal(libc, config.get("reveal", []))
     copies = {target: Path(source).read_bytes() for target, source in config["copy"].items()}
     _mount(libc, "judge-tmp", SANDBOX_TMP, "tmpfs", MS_NOSUID | MS_NODEV, f"size={config['tmp_bytes']},mode=1777")
     if os.path.isdir("/dev/shm"):
@@ -638,6 +662,19 @@ def _confine(config: dict) -> dict[str, bool]:
     if config.get("uid") is not None:
         os.chown(SANDBOX_WORK, config["uid"], config["uid"])
     return {"read_only_root": read_only}
+
+
+def _reveal(libc, ways: list) -> None:
+    """Each closed folder becomes an empty open one, with only the given children mounted back."""
+    for folder, children in ways:
+        keep = [os.open(os.path.join(folder, child), os.O_PATH | os.O_DIRECTORY) for child in children]
+        _mount(libc, "judge-way", folder, "tmpfs", MS_NOSUID | MS_NODEV, "size=16k,mode=755")
+        for child, fd in zip(children, keep):
+            os.mkdir(os.path.join(folder, child), 0o755)
+            # The descriptor still names the shadowed original: bind it back from there.
+            _mount(libc, f"/proc/self/fd/{fd}", os.path.join(folder, child), None, MS_BIND | MS_REC, None)
+            os.close(fd)
+        _mount(libc, folder, folder, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
 
 
 def _install(libc, copies: dict[str, bytes]) -> None:
