@@ -111,9 +111,13 @@ def _unshare_command() -> tuple[str, ...]:
 
 
 def _init_command(config: dict) -> list[str]:
-    """The init as a command line: the judge's own interpreter, importing this module."""
+    """The init as a command line: the judge's own interpreter, importing this module.
+
+    -S (no site-packages) saves tens of milliseconds per worker: this module needs
+    only the standard library and the judge, whose folder goes first on the path.
+    """
     code = f"import sys; sys.path.insert(0, {str(JUDGE_IMPORT_ROOT)!r}); import judge.sandbox.local as m; m.init_main()"
-    return [sys.executable, "-I", "-c", code, json.dumps(config)]
+    return [sys.executable, "-I", "-S", "-c", code, json.dumps(config)]
 
 
 @functools.lru_cache(maxsize=1)
