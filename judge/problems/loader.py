@@ -161,7 +161,8 @@ class ProblemSet:
     """All problems under one root, loaded on demand."""
 
     def __init__(self, root: Path) -> None:
-        self.root = root
+        # Absolute: the sandbox hides this directory by path, from another working directory.
+        self.root = root.resolve()
 
     def slugs(self) -> list[str]:
         return sorted(p.name for p in self.root.iterdir() if (p / "problem.toml").is_file())
