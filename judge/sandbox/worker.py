@@ -280,7 +280,7 @@ def _output_exceeded() -> bool:
             if exc.errno == errno.EFBIG:
                 return True
             # Any other failure (a full disk, a closed descriptor) is not printing too much.
-        except Exception:  # noqa: BLE001 - a stream the solution replaced with anything at all
+        except Exception:  # noqa: BLE001, S110 - a stream the solution replaced with anything at all
             pass
     limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
     try:
