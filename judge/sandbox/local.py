@@ -286,7 +286,7 @@ class LocalBox(Box):
         solution = f"{SANDBOX_FILES}/solution/{self.job.solution.name}"
         config = {
             "probe": False,
-            "hide": [str(p) for p in self.job.hidden_paths if p.is_dir()],
+            "hide": [str(p.resolve()) for p in self.job.hidden_paths if p.is_dir()],  # the init runs elsewhere
             "copy": {f"{SANDBOX_FILES}/worker.py": str(self.root / "worker.py"), solution: str(self.solution_copy)},
             "tmp_bytes": 2 * self.job.limits.file_size_mb << 20,
             "shm_bytes": self.job.limits.file_size_mb << 20,
