@@ -8,7 +8,7 @@ against the solution. The protocol on top (sandbox/client.py) is backend-neutral
 from __future__ import annotations
 
 import abc
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from judge.limits import Limits
@@ -129,9 +129,3 @@ class Backend(abc.ABC):
     @abc.abstractmethod
     def open(self, job: Job) -> Box: ...
 
-
-@dataclass
-class WorkerFiles:
-    """Where the worker script lives in the judge's installation."""
-
-    worker: Path = field(default_factory=lambda: Path(__file__).with_name("worker.py"))
