@@ -292,6 +292,7 @@ class LocalBox(Box):
             "shm_bytes": self.job.limits.file_size_mb << 20,
             "uid": self.uid,
             "reveal": closed_ways_to_python() if self.uid is not None else [],
+            "keep_in_tmp": interpreter_paths_under(SANDBOX_TMP),
             "status_fd": status_fd,
             "close_fds": list(outputs),
             "rlimits": _rlimits(self.job.limits),
@@ -328,6 +329,18 @@ def closed_ways_to_python() -> list[tuple[str, list[str]]]:
             if not os.stat(folder).st_mode & stat.S_IXOTH:
                 ways.setdefault(folder, set()).add(target.relative_to(folder).parts[0])
     return [(str(folder), sorted(children)) for folder, children in sorted(ways.items(), key=lambda w: len(w[0].parts))]
+
+
+def interpreter_paths_under(folder: str) -> list[str]:
+    """Our interpreter's folders (a venv, its base Python) that lie under `folder`, outermost only.
+
+    The sandbox mounts a private /tmp: a checkout with its venv under /tmp would
+    otherwise leave the worker without a Python to start.
+    """
+    candidates = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix)} | {Path(sys.executable).resolve().parent}
+    inside = sorted(p for p in candidates if Path(folder) in p.parents)
+    outermost = [p for p in inside if not any(other in p.parents for other in inside)]
+    return [str(p) for p in outermost]
 
 
 def _run_uid() -> int:
@@ -658,7 +671,9 @@ def _confine(config: dict) -> dict[str, bool]:
         _mount(libc, "judge-hidden", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=000")
     _reveal(libc, config.get("reveal", []))
     copies = {target: Path(source).read_bytes() for target, source in config["copy"].items()}
+    kept = [(path, os.open(path, os.O_PATH | os.O_DIRECTORY)) for path in config.get("keep_in_tmp", [])]
     _mount(libc, "judge-tmp", SANDBOX_TMP, "tmpfs", MS_NOSUID | MS_NODEV, f"size={config['tmp_bytes']},mode=1777")
+    _bind_back(libc, kept)
     if os.path.isdir("/dev/shm"):
         _mount(libc, "judge-shm", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, f"size={config['shm_bytes']},mode=1777")
     _install(libc, copies)
@@ -666,6 +681,16 @@ def _confine(config: dict) -> dict[str, bool]:
     if config.get("uid") is not None:
         os.chown(SANDBOX_WORK, config["uid"], config["uid"])
     return {"read_only_root": read_only}
+
+
+def _bind_back(libc, kept: list[tuple[str, int]]) -> None:
+    """Mounts the interpreter's folders that the private /tmp covered back, read-only."""
+    for path, fd in kept:
+        os.makedirs(path, mode=0o755, exist_ok=True)
+        # The descriptor still names the covered original: bind it from there.
+        _mount(libc, f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
+        _mount(libc, path, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
+        os.close(fd)
 
 
 def _reveal(libc, ways: list) -> None:

@@ -575,16 +575,19 @@ def test_the_hunter_finds_the_canary_when_nothing_hides_it(arena: Arena, tmp_pat
     assert CANARY in result.stdout, result.stderr[-2000:]
 
 
-def _reachable_interpreter() -> tuple[Path, str] | None:
-    """The one folder on the way to our interpreter that nobody may enter (/root for pyenv), and its
-    child on that way; None when every folder is open. More than one closed folder: not handled."""
-    closed = [p for p in Path(sys.prefix).resolve().parents if not os.stat(p).st_mode & 0o001]
+def _reachable_interpreter() -> tuple[Path, list[str]] | None:
+    """The folder that uid 65534 may not enter on the way to our interpreter (a venv's
+    base Python included, e.g. pyenv under /root), with the children on those ways;
+    None when every folder is open. More than one closed folder: not handled."""
+    targets = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}
+    ways = {(folder, target.relative_to(folder).parts[0])
+            for target in targets for folder in target.parents if not os.stat(folder).st_mode & 0o001}
+    closed = {folder for folder, _ in ways}
     if len(closed) > 1:
-        pytest.skip(f"the interpreter lies behind several closed folders: {closed}")
+        pytest.skip(f"the interpreter lies behind several closed folders: {sorted(closed)}")
     if not closed:
         return None
-    child = Path(sys.prefix).resolve().relative_to(closed[0]).parts[0]
-    return closed[0], child
+    return closed.pop(), sorted(child for _, child in ways)
 
 
 def _nobody_script(judge_argv: list[str], env: dict[str, str]) -> str:
@@ -592,14 +595,13 @@ def _nobody_script(judge_argv: list[str], env: dict[str, str]) -> str:
     lines = ["set -e"]
     way = _reachable_interpreter()
     if way is not None:
-        closed, child = way
-        lines += [
-            'stash=$(mktemp -d)',
-            f'mount --bind {shlex.quote(str(closed / child))} "$stash"',
-            f'mount -t tmpfs -o mode=755,size=1m judge-open {shlex.quote(str(closed))}',
-            f'mkdir {shlex.quote(str(closed / child))}',
-            f'mount --bind "$stash" {shlex.quote(str(closed / child))}',
-        ]
+        closed, children = way
+        for number, child in enumerate(children):
+            lines += [f'stash{number}=$(mktemp -d)', f'mount --bind {shlex.quote(str(closed / child))} "$stash{number}"']
+        lines.append(f'mount -t tmpfs -o mode=755,size=1m judge-open {shlex.quote(str(closed))}')
+        for number, child in enumerate(children):
+            lines += [f'mkdir {shlex.quote(str(closed / child))}',
+                      f'mount --bind "$stash{number}" {shlex.quote(str(closed / child))}']
     assignments = " ".join(shlex.quote(f"{k}={v}") for k, v in env.items())
     command = " ".join(shlex.quote(arg) for arg in judge_argv)
     lines.append(f"exec setpriv --reuid=65534 --regid=65534 --clear-groups -- env -i {assignments} {command}")
