@@ -19,29 +19,8 @@ from rich.text import Text
 from judge import __version__
 from judge.cli.environment import Environment
 from judge.errors import ExitCode, JudgeError, ProblemConfigError, UsageError
-from judge.harness.results import RunResult
-from judge.verdicts import Verdict
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "solutions_template"
-
-VERDICT_EXIT = {
-    Verdict.ACCEPTED: ExitCode.ACCEPTED,
-    Verdict.WRONG_ANSWER: ExitCode.WRONG_ANSWER,
-    Verdict.RUNTIME_ERROR: ExitCode.RUNTIME_ERROR,
-    Verdict.TIME_LIMIT_EXCEEDED: ExitCode.TIME_LIMIT_EXCEEDED,
-    Verdict.MEMORY_LIMIT_EXCEEDED: ExitCode.MEMORY_LIMIT_EXCEEDED,
-    Verdict.OUTPUT_LIMIT_EXCEEDED: ExitCode.OUTPUT_LIMIT_EXCEEDED,
-    Verdict.COMPILE_ERROR: ExitCode.COMPILE_ERROR,
-    Verdict.FORBIDDEN_IMPORT: ExitCode.FORBIDDEN_IMPORT,
-    Verdict.INTERNAL_ERROR: ExitCode.INTERNAL_ERROR,
-}
-
-
-def exit_code_for(result: RunResult) -> ExitCode:
-    if result.verdict is Verdict.ACCEPTED and result.complexity_worse:
-        return ExitCode.COMPLEXITY_WORSE
-    return VERDICT_EXIT[result.verdict]
-
 
 class JudgeGroup(click.Group):
     """Formats the judge's own errors in one paragraph; never shows our traceback."""

@@ -9,6 +9,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from judge.cli.environment import Environment
+from judge.cli.exit_codes import exit_code_for
 from judge.harness.run import default_hidden_paths, judge_solution
 from judge.report.json_report import render_json
 from judge.report.text import render_text
@@ -37,8 +38,6 @@ def run(ctx: click.Context, slug: str, solution: Path | None, sandbox: str, outp
     10 malformed problem, 11 sandbox unavailable, 70 internal error,
     130 interrupted. See docs/cli.md.
     """
-    from judge.cli.main import exit_code_for
-
     env: Environment = ctx.find_root().obj
     problem = env.problems.get(slug)
     backend, _why = choose_backend(sandbox)

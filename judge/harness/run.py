@@ -14,7 +14,7 @@ from types import ModuleType
 import pytest
 from hypothesis import HealthCheck, Phase, Verbosity, settings
 
-from judge.errors import JudgeError, ProblemConfigError
+from judge.errors import ProblemConfigError
 from judge.harness.plugin import HiddenTestPlugin, Progress
 from judge.harness.proxy import SolutionProxy
 from judge.harness.results import RunResult
@@ -159,5 +159,3 @@ def default_hidden_paths(data_dir: Path | None) -> tuple[Path, ...]:
         paths.append(data_dir)
     return tuple(p for p in paths if p.is_dir() and os.access(p, os.R_OK))
 
-
-__all__ = ["JudgeError", "judge_solution", "run_hidden_tests", "load_reference"]

@@ -46,8 +46,11 @@ def choose_backend(name: str) -> tuple[Backend, str]:
         if not probe.available:
             raise SandboxError(f"the {name} sandbox is not available: {probe.reason}")
         return backend, f"{name} (asked for)"
-    for probe in probe_all():
-        if probe.available and probe.name == "docker":
-            return get_backend("docker"), "docker (auto: the engine answers and the image exists)"
-    reason = next((p.reason for p in probe_all() if p.name == "docker"), "")
-    return get_backend("local"), f"local (auto: docker not ready: {reason})"
+    try:
+        docker = get_backend("docker")
+        probe = docker.probe()
+    except SandboxError as exc:
+        return get_backend("local"), f"local (auto: docker not ready: {exc})"
+    if probe.available:
+        return docker, "docker (auto: the engine answers and the image exists)"
+    return get_backend("local"), f"local (auto: docker not ready: {probe.reason})"

@@ -127,7 +127,7 @@ def _encode_tagged(value: Any) -> Any:
 
 _DECODERS = {
     "$tuple": lambda body: tuple(decode(v) for v in body),
-    "$set": lambda body: _decode_set(body),
+    "$set": lambda body: _decode_set(body),  # defined below
     "$dict": lambda body: _decode_dict(body),
     "$float": float,
     "$datetime": datetime.datetime.fromisoformat,
