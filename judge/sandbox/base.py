@@ -89,9 +89,16 @@ class WorkerProcess(abc.ABC):
     def receive(self, timeout_s: float) -> bytes | None:
         """The next line, None on timeout; raises WorkerGone when the channel closed."""
 
+    # How stale or coarse cpu_seconds() may be: a call's CPU time is known only to
+    # within this. The client does not call a call idle on evidence finer than it.
+    cpu_resolution_s: float = 0.01
+
     @abc.abstractmethod
     def cpu_seconds(self) -> float | None:
-        """CPU time used by the worker's whole process tree so far, per the kernel."""
+        """CPU time used by the worker's whole process tree so far, per the kernel.
+
+        Called every 100 ms while a call runs: it must be cheap (no engine round trip).
+        """
 
     @abc.abstractmethod
     def terminate(self) -> Termination:
