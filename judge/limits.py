@@ -1,4 +1,10 @@
-"""Resource limits of one judging run: one frozen value passed everywhere."""
+"""Resource limits of one judging run: one frozen value passed everywhere.
+
+Per call: CPU time (the kernel's), a wall clock derived from it, and an idle
+rule. Per run: an allowance that bounds what all calls together may cost, so
+that no solution holds a judge for long (docs/limits.md has the formulas and
+the ceiling they give).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,14 @@ from dataclasses import dataclass
 # a busy machine slows the wall clock, not the CPU time a call consumes.
 WALL_FACTOR = 2.0
 WALL_SLACK_S = 1.0
+# A call that has run this long using less than IDLE_CPU_SHARE of a core is
+# sleeping or waiting, not computing: no busy machine starves a process that far.
+IDLE_AFTER_S = 1.0
+IDLE_CPU_SHARE = 0.1
+# The run's allowance: one full call limit, plus this for all the rest.
+RUN_EXTRA_CPU_S = 2.0
+# After this many cases ended over time, the rest of the run is not run.
+RUN_TIMEOUTS = 3
 
 
 @dataclass(frozen=True)
@@ -22,6 +36,17 @@ class Limits:
     @property
     def wall_per_call_s(self) -> float:
         return self.time_per_call_s * WALL_FACTOR + WALL_SLACK_S
+
+    @property
+    def run_cpu_s(self) -> float:
+        """CPU time all the calls of a run may use together."""
+        return self.time_per_call_s + RUN_EXTRA_CPU_S
+
+    @property
+    def run_wall_s(self) -> float:
+        """Wall time all the calls of a run may take together: the backstop for what
+        neither clock above catches (many short sleeps), with the per-call slack."""
+        return self.run_cpu_s * WALL_FACTOR + WALL_SLACK_S + RUN_TIMEOUTS * IDLE_AFTER_S
 
     @property
     def memory_bytes(self) -> int:

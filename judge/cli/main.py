@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 import traceback
 from pathlib import Path
 
 import click
+from rich.console import Console
 from rich.markdown import Markdown
 from rich.table import Table
 from rich.text import Text
 
-from judge import __version__
+from judge import __version__, interrupts
 from judge.cli.environment import Environment
 from judge.errors import ExitCode, JudgeError, ProblemConfigError, UsageError
+from judge.interrupts import Interrupted
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "solutions_template"
 
@@ -31,14 +34,20 @@ class JudgeGroup(click.Group):
         except JudgeError as exc:
             _environment(ctx).stderr.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
             ctx.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            _environment(ctx).stderr.print("[yellow]interrupted[/]: the sandbox was cleaned up.")
-            ctx.exit(ExitCode.INTERRUPTED)
+        except KeyboardInterrupt as exc:
+            ctx.exit(_report_interrupt(_environment(ctx).stderr, exc))
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:
             _report_internal_error(ctx, exc)
             ctx.exit(ExitCode.INTERNAL_ERROR)
+
+
+def _report_interrupt(stderr: Console, exc: KeyboardInterrupt) -> int:
+    """One line, nothing else (never a line of the hidden tests); the exit code for it."""
+    name = signal.Signals(exc.signum).name if isinstance(exc, Interrupted) else "SIGINT"
+    stderr.print(f"[yellow]interrupted[/] by {name}: the run was stopped and its sandbox removed.", highlight=False)
+    return exc.exit_code if isinstance(exc, Interrupted) else ExitCode.INTERRUPTED
 
 
 def _report_internal_error(ctx: click.Context, exc: Exception) -> None:
@@ -136,8 +145,20 @@ _register_subcommands()
 
 
 def main() -> None:
-    cli.main(prog_name="judge")
+    """The console entry point: signals become a clean stop with exit 128 + signal."""
+    interrupts.install()
+    try:
+        code = cli.main(prog_name="judge", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except click.Abort as exc:  # click turns an interrupt outside a command into Abort
+        cause = exc.__cause__ if isinstance(exc.__cause__, KeyboardInterrupt) else KeyboardInterrupt()
+        code = _report_interrupt(Console(stderr=True), cause)
+    except KeyboardInterrupt as exc:
+        code = _report_interrupt(Console(stderr=True), exc)
+    sys.exit(code or 0)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

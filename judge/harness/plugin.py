@@ -30,6 +30,7 @@ class HiddenTestPlugin:
         self.reference_module = reference
         self.progress = progress or (lambda done, total, name: None)
         self.cases: list[CaseResult] = []
+        self.not_run: list[str] = []
         self.total = 0
 
     def pytest_configure(self, config: pytest.Config) -> None:
@@ -62,6 +63,15 @@ class HiddenTestPlugin:
         self.total = len(session.items)
         self.progress(0, self.total, "")
 
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_protocol(self, item: pytest.Item) -> bool | None:
+        """Once the run's allowance says stop, the remaining tests are listed, not run."""
+        if self.proxy.allowance.stopped is None:
+            return None
+        self.not_run.append(item.name)
+        self.progress(len(self.cases) + len(self.not_run), self.total, item.name)
+        return True
+
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo) -> Any:
         outcome = yield
@@ -81,6 +91,8 @@ class HiddenTestPlugin:
         )
         if call.excinfo is not None:
             self._describe_failure(case, _most_telling(call.excinfo.value))
+        if case.verdict is Verdict.TIME_LIMIT_EXCEEDED:
+            self.proxy.allowance.count_timeout()
         return case
 
     def _describe_failure(self, case: CaseResult, exc: BaseException) -> None:

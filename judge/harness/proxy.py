@@ -12,6 +12,7 @@ from typing import Any
 
 from judge.harness.render import render_call
 from judge.sandbox import wire
+from judge.sandbox.allowance import RunAllowance
 from judge.sandbox.client import SolutionFailed, WorkerClient
 from judge.verdicts import Verdict
 
@@ -28,6 +29,10 @@ class SolutionProxy:
         self._instances: dict[int, InstanceProxy] = {}
         self._generation = client.restarts
         self.new_case()
+
+    @property
+    def allowance(self) -> RunAllowance:
+        return self._client.allowance
 
     def new_case(self) -> None:
         self.calls: list[str] = []

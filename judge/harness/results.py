@@ -53,6 +53,9 @@ class RunResult:
     duration_s: float = 0.0
     message: str = ""
     cases: list[CaseResult] = field(default_factory=list)
+    # Hidden tests left out once the run's time allowance said stop, and why.
+    not_run: list[str] = field(default_factory=list)
+    not_run_reason: str = ""
     complexity: Any = None  # judge.complexity's result, or None until measured
     output: CapturedOutput = field(default_factory=CapturedOutput)
 
@@ -71,6 +74,7 @@ class RunResult:
             "seed": self.seed,
             "duration_s": round(self.duration_s, 3),
             "cases": [case.to_dict() for case in self.cases],
+            "not_run": {"cases": self.not_run, "reason": self.not_run_reason} if self.not_run else None,
             "complexity": self.complexity.to_dict() if self.complexity is not None else None,
             "output": self.output.to_dict(),
         }

@@ -9,18 +9,21 @@ import os
 import sys
 import time
 from pathlib import Path
+from collections.abc import Iterator
 from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, Phase, Verbosity, settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
+from judge import interrupts, scratch
 from judge.errors import ProblemConfigError
 from judge.harness.plugin import HiddenTestPlugin, Progress
 from judge.harness.proxy import SolutionProxy
-from judge.harness.results import RunResult
+from judge.harness.results import CaseResult, RunResult
 from judge.harness.static import inspect_solution
 from judge.problems import Problem
-from judge.sandbox.base import Backend, Job
+from judge.sandbox.base import Backend, Box, Job
 from judge.sandbox.client import ImportFailed, WorkerClient
 from judge.verdicts import Verdict
 
@@ -46,11 +49,25 @@ def judge_solution(
     else:
         hidden = (problem.directory.parent, JUDGE_PACKAGE, *hidden_paths)
         job = Job(solution.resolve(), problem.limits, problem.allowed_modules, hidden)
-        with backend.open(job) as box:
+        with _sandbox(backend, job) as box:
             result.sandbox = box.isolation.to_dict()
             _run_in_box(result, problem, WorkerClient(box, problem.limits), progress, measure_complexity)
     result.duration_s = time.monotonic() - started
     return result
+
+
+@contextlib.contextmanager
+def _sandbox(backend: Backend, job: Job) -> Iterator[Box]:
+    """The run's box, made and removed whole even when a signal comes meanwhile."""
+    box = None
+    try:
+        with interrupts.shielded():
+            box = backend.open(job)
+        yield box
+    finally:
+        if box is not None:
+            with interrupts.shielded():
+                box.close()
 
 
 def _run_in_box(result: RunResult, problem: Problem, client: WorkerClient, progress, measure: bool) -> None:
@@ -62,12 +79,15 @@ def _run_in_box(result: RunResult, problem: Problem, client: WorkerClient, progr
             result.message = _import_message(result.solution, failure)
             return
         proxy = SolutionProxy(client, problem.kind)
-        result.cases = run_hidden_tests(problem, proxy, result.seed, progress)
+        result.cases, result.not_run = run_hidden_tests(problem, proxy, result.seed, progress)
+        result.not_run_reason = client.allowance.stopped or ""
         result.verdict = Verdict.worst(case.verdict for case in result.cases)
         if measure and result.verdict is Verdict.ACCEPTED:
             result.complexity = _measure_complexity(problem, client, result.seed)
+            interrupts.check()
     finally:
-        result.output = client.close()
+        with interrupts.shielded():
+            result.output = client.close()
 
 
 def _import_message(solution: str, failure: ImportFailed) -> str:
@@ -77,7 +97,9 @@ def _import_message(solution: str, failure: ImportFailed) -> str:
     return "\n".join(lines)
 
 
-def run_hidden_tests(problem: Problem, proxy: SolutionProxy, seed: int, progress: Progress | None) -> list:
+def run_hidden_tests(problem: Problem, proxy: SolutionProxy, seed: int,
+                     progress: Progress | None) -> tuple[list[CaseResult], list[str]]:
+    """The hidden tests' results, and the names of those left out when the run's allowance ran out."""
     plugin = HiddenTestPlugin(proxy, load_reference(problem), progress)
     args = [
         str(problem.hidden_tests_path),
@@ -91,16 +113,17 @@ def run_hidden_tests(problem: Problem, proxy: SolutionProxy, seed: int, progress
         "-q",
     ]
     try:
-        with _hypothesis_profile(problem), contextlib.redirect_stdout(io.StringIO()) as log:
+        with _hypothesis_profile(problem), _hypothesis_storage(), contextlib.redirect_stdout(io.StringIO()) as log:
             code = pytest.main(args, plugins=[plugin])
     finally:
         _forget_module(problem.hidden_tests_path)
+    interrupts.check()  # pytest turns a signal into "interrupted" and returns: never a verdict
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or not plugin.cases:
         raise ProblemConfigError(
             f"{problem.hidden_tests_path}: the hidden tests could not run (pytest exit {int(code)}):\n"
             + log.getvalue()[-2000:]
         )
-    return plugin.cases
+    return plugin.cases, plugin.not_run
 
 
 def _forget_module(path: Path) -> None:
@@ -132,6 +155,18 @@ def _hypothesis_profile(problem: Problem):
         yield
     finally:
         settings.load_profile(previous)
+
+
+@contextlib.contextmanager
+def _hypothesis_storage() -> Iterator[None]:
+    """Hypothesis's files (its cache of the hidden tests' constants) in a private temporary
+    folder for the run: never in the user's working directory, never readable afterwards."""
+    with scratch.folder("hypothesis") as path:
+        set_hypothesis_home_dir(path)
+        try:
+            yield
+        finally:
+            set_hypothesis_home_dir(None)
 
 
 def load_reference(problem: Problem) -> ModuleType:

@@ -31,6 +31,8 @@ def render_text(result: RunResult, console: Console) -> None:
     for case in result.cases:
         if case.verdict is not Verdict.ACCEPTED:
             console.print(_failure_panel(case))
+    if result.not_run:
+        console.print(_not_run_panel(result))
     if result.complexity is not None:
         from judge.complexity import render
 
@@ -90,6 +92,15 @@ def _failure_panel(case: CaseResult) -> Panel:
     return Panel(Group(*parts), title=title, title_align="left", border_style="red", expand=False)
 
 
+def _not_run_panel(result: RunResult) -> Panel:
+    names = ", ".join(result.not_run)
+    text = Text.assemble(
+        (f"{len(result.not_run)} hidden tests were not run: ", "bold"), result.not_run_reason, ".\n",
+        ("not run: ", "dim"), (names, "dim"),
+    )
+    return Panel(text, title="stopped early", title_align="left", border_style="yellow", expand=False)
+
+
 def _output_panel(output: CapturedOutput) -> Panel:
     parts = []
     for name in ("stdout", "stderr"):
@@ -105,7 +116,7 @@ def _output_panel(output: CapturedOutput) -> Panel:
 
 
 def _footer(result: RunResult) -> Text:
-    total = len(result.cases)
+    total = len(result.cases) + len(result.not_run)
     passed = sum(c.verdict is Verdict.ACCEPTED for c in result.cases)
     line = Text.assemble(verdict_text(result.verdict), f"  {passed}/{total} hidden tests passed", f" in {result.duration_s:.1f} s")
     line.append(f"  (seed {result.seed}; rerun with --seed {result.seed} to reproduce)", "dim")

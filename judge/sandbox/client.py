@@ -13,12 +13,16 @@ import signal
 import time
 from dataclasses import dataclass, field
 
-from judge.limits import Limits
+from judge import interrupts
+from judge.limits import IDLE_AFTER_S, IDLE_CPU_SHARE, Limits
+from judge.sandbox.allowance import CallBounds, RunAllowance
 from judge.sandbox.base import Box, CapturedOutput, Termination, WorkerGone, WorkerProcess
 from judge.verdicts import Verdict
 
-# Starting Python (and NumPy, where a solution imports it) is not the solution's time.
+# Starting Python (and NumPy, where a solution imports it) is not the solution's time:
+# a cold disk may take a while, but an import that computes nothing for this long sleeps.
 START_TIMEOUT_S = 20.0
+START_IDLE_AFTER_S = 5.0
 # How often a running call's CPU time is checked against the limit.
 CPU_POLL_S = 0.1
 
@@ -102,18 +106,20 @@ class WorkerClient:
         self.last_maxrss_kb = 0
         # CPU time of the last call as the kernel accounted it (trusted; budgets rest on it).
         self.last_call_cpu_s = 0.0
+        self.allowance = RunAllowance(limits)
 
     def start(self) -> None:
         """Starts a worker and waits for the solution's import; raises ImportFailed."""
-        self.worker = self.last_worker = self.box.spawn()
+        with interrupts.shielded():  # a worker started is a worker we know of
+            self.worker = self.last_worker = self.box.spawn()
         try:
-            line = self.worker.receive(START_TIMEOUT_S)
+            line = self._await_hello(self.worker)
         except WorkerGone:
             failure = self._death(self._discard())
             raise ImportFailed(failure.verdict, _import_error(failure.message)) from None
         if line is None:
             self._discard()
-            message = f"importing the solution took longer than {START_TIMEOUT_S:g} s"
+            message = f"importing the solution took longer than {START_TIMEOUT_S:g} s, or sat idle"
             raise ImportFailed(Verdict.TIME_LIMIT_EXCEEDED, _import_error(message))
         hello = self._parse(line)
         if not hello.get("ready"):
@@ -121,11 +127,26 @@ class WorkerClient:
             error = RemoteError.from_wire(hello.get("error") or {})
             raise ImportFailed(_import_verdict(error), error)
 
+    def _await_hello(self, worker: WorkerProcess) -> bytes | None:
+        """The worker's first line; None when the import takes too long or sleeps."""
+        started = time.monotonic()
+        while (elapsed := time.monotonic() - started) < START_TIMEOUT_S:
+            line = worker.receive(min(START_TIMEOUT_S - elapsed, CPU_POLL_S))
+            interrupts.check()
+            if line is not None:
+                return line
+            cpu, elapsed = worker.cpu_seconds(), time.monotonic() - started
+            if cpu is not None and elapsed >= START_IDLE_AFTER_S and cpu < IDLE_CPU_SHARE * elapsed:
+                return None
+        return None
+
     def request(self, message: dict) -> dict:
         """Sends one request; returns the raw reply dict of a call that ended normally."""
+        interrupts.check()
+        if self.allowance.stopped is not None:
+            raise SolutionFailed(Verdict.TIME_LIMIT_EXCEEDED, f"not run: {self.allowance.stopped}")
         if self.worker is None:
-            self.restarts += 1
-            self.start()
+            self._restart()
         worker = self.worker
         cpu_before = worker.cpu_seconds()
         try:
@@ -136,27 +157,65 @@ class WorkerClient:
         reply = self._parse(line)
         self.last_cpu_s = _number(reply.get("cpu_s"))
         self.last_maxrss_kb = int(_number(reply.get("maxrss_kb")))
-        self.last_call_cpu_s = self._cpu_used(worker, cpu_before)
-        if self.last_call_cpu_s > self.limits.time_per_call_s:
-            raise SolutionFailed(Verdict.TIME_LIMIT_EXCEEDED, self._time_message("CPU"))
         return reply
 
+    def _restart(self) -> None:
+        """A fresh worker after a failure; its import counts against the run's wall allowance
+        (only the first import is free), so failing and restarting cannot go on for ever."""
+        self.restarts += 1
+        started = time.monotonic()
+        try:
+            self.start()
+        finally:
+            self.allowance.charge(0.0, time.monotonic() - started)
+
     def _await_reply(self, worker: WorkerProcess, cpu_before: float | None) -> bytes:
-        """Waits for the reply, stopping the call as soon as either clock runs out."""
-        deadline = time.monotonic() + self.limits.wall_per_call_s
+        """Waits for the reply, stopping the call as soon as any of its clocks runs out."""
+        bounds = self.allowance.bounds()
+        started = time.monotonic()
         while True:
-            remaining = deadline - time.monotonic()
-            line = worker.receive(min(remaining, CPU_POLL_S)) if remaining > 0 else None
+            remaining = bounds.wall_s - (time.monotonic() - started)
+            try:
+                line = worker.receive(min(remaining, CPU_POLL_S)) if remaining > 0 else None
+            except WorkerGone:  # what it used before dying still counts
+                self.allowance.charge(self._cpu_used(worker, cpu_before) or 0.0, time.monotonic() - started)
+                raise
+            interrupts.check()
+            elapsed, cpu = time.monotonic() - started, self._cpu_used(worker, cpu_before)
             if line is not None:
-                return line
-            if remaining <= 0:
-                clock = "wall-clock"
-            elif self._cpu_used(worker, cpu_before) > self.limits.time_per_call_s:
-                clock = "CPU"
+                clock = "CPU" if cpu is not None and cpu > bounds.cpu_s else None  # it answered, but too late
             else:
-                continue
+                clock = self._overrun(bounds, cpu, elapsed, worker)
+                if clock is None:
+                    continue
+            self.allowance.charge(cpu or 0.0, elapsed)
+            self.last_call_cpu_s = cpu or 0.0
+            if clock is None:
+                return line
             self._discard()
-            raise SolutionFailed(Verdict.TIME_LIMIT_EXCEEDED, self._time_message(clock))
+            raise self._timeout(clock, bounds, cpu or 0.0, elapsed)
+
+    @staticmethod
+    def _overrun(bounds: CallBounds, cpu: float | None, elapsed: float, worker: WorkerProcess) -> str | None:
+        """Which clock says a call still running must stop now, if any."""
+        if elapsed >= bounds.wall_s:
+            return "wall-clock"
+        if cpu is not None and cpu > bounds.cpu_s:
+            return "CPU"
+        if cpu is not None and _idle(cpu, elapsed, worker.cpu_resolution_s):
+            return "idle"
+        return None
+
+    def _timeout(self, clock: str, bounds: CallBounds, cpu: float, elapsed: float) -> SolutionFailed:
+        if clock == "idle":
+            message = (f"the call sat idle (sleeping or waiting: {cpu:.2f} s of CPU in {elapsed:.1f} s); "
+                       "a solution computes, it never waits")
+        elif (bounds.cpu_is_run_limit if clock == "CPU" else bounds.wall_is_run_limit):
+            self.allowance.stop(f"the run's time allowance is spent: {self.allowance.describe()}")
+            message = f"stopped on the {clock} clock: {self.allowance.stopped}"
+        else:
+            message = self._time_message(clock)
+        return SolutionFailed(Verdict.TIME_LIMIT_EXCEEDED, message)
 
     def call(self, message: dict) -> Reply:
         """Like request, but a solution exception raises SolutionRaised."""
@@ -207,9 +266,10 @@ class WorkerClient:
             ) from None
 
     @staticmethod
-    def _cpu_used(worker: WorkerProcess, cpu_before: float | None) -> float:
+    def _cpu_used(worker: WorkerProcess, cpu_before: float | None) -> float | None:
+        """The call's CPU time so far; None when the backend cannot tell."""
         cpu_now = worker.cpu_seconds()
-        return 0.0 if cpu_before is None or cpu_now is None else cpu_now - cpu_before
+        return None if cpu_before is None or cpu_now is None else max(0.0, cpu_now - cpu_before)
 
     def _time_message(self, clock: str) -> str:
         return (
@@ -236,6 +296,11 @@ class WorkerClient:
 def _number(value: object) -> float:
     """A figure from the worker: untrusted, so anything but a plain number counts as 0."""
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0 else 0.0
+
+
+def _idle(cpu_s: float, elapsed_s: float, resolution_s: float) -> bool:
+    """Long enough to judge (on figures this coarse), and hardly computing."""
+    return elapsed_s >= max(IDLE_AFTER_S, 2 * resolution_s) and cpu_s < IDLE_CPU_SHARE * elapsed_s
 
 
 def _near_limit(termination: Termination, limits: Limits) -> bool:

@@ -31,8 +31,8 @@ skipped silently.
 
 from __future__ import annotations
 
-import ctypes
 import functools
+import importlib.metadata
 import json
 import os
 import random
@@ -43,13 +43,14 @@ import signal
 import stat
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from judge import scratch
 from judge.errors import SandboxError
 from judge.limits import Limits
+from judge.sandbox.box_init import SANDBOX_FILES, SANDBOX_TMP, SANDBOX_WORK, apply_rlimits
 from judge.sandbox.base import (
     Backend,
     Box,
@@ -63,12 +64,11 @@ from judge.sandbox.base import (
 )
 
 WORKER_SOURCE = Path(__file__).with_name("worker.py")
-# Where the init finds `import judge` (the folder holding the judge package).
-JUDGE_IMPORT_ROOT = Path(__file__).resolve().parents[2]
+INIT_SOURCE = Path(__file__).with_name("box_init.py")
+JUDGE_PACKAGE = Path(__file__).resolve().parents[1]
 CPU_BACKSTOP_S = 600  # per worker lifetime; per-call time is enforced by the client
 # A root judge gives each box a user id of its own, from a range no real account uses.
 RUN_UID_BASE, RUN_UID_SPAN = 1 << 30, 1 << 24
-SETUP_FAILED = 97
 # How often a waiting judge checks that the worker itself is still there: a fork of it
 # holding the channel open must not make a dead worker look like a slow one.
 EXIT_POLL_S = 0.1
@@ -82,10 +82,6 @@ CLEAN_ENV = {
     "OMP_NUM_THREADS": "1",
     "MKL_NUM_THREADS": "1",
 }
-# Paths inside the namespaces: everything the worker can write lives in the fresh /tmp.
-SANDBOX_TMP = "/tmp"
-SANDBOX_FILES = "/tmp/judge"
-SANDBOX_WORK = "/tmp/work"
 UNSHARE_FLAGS = ("--net", "--pid", "--fork", "--kill-child", "--mount", "--mount-proc")
 
 
@@ -110,14 +106,20 @@ def _unshare_command() -> tuple[str, ...]:
     return ("unshare", *flags)
 
 
-def _init_command(config: dict) -> list[str]:
-    """The init as a command line: the judge's own interpreter, importing this module.
+def _init_command(init_script: Path) -> list[str]:
+    """The init as a command line: our interpreter running box_init.py by path, under
+    unshare, under a parent-death signal: if the judge dies, even by SIGKILL, unshare
+    dies, and with it (--kill-child) the init and so the whole namespace.
 
-    -S (no site-packages) saves tens of milliseconds per worker: this module needs
-    only the standard library and the judge, whose folder goes first on the path.
+    -S (no site-packages) saves tens of milliseconds per worker: the init needs only
+    the standard library.
     """
-    code = f"import sys; sys.path.insert(0, {str(JUDGE_IMPORT_ROOT)!r}); import judge.sandbox.local as m; m.init_main()"
-    return [sys.executable, "-I", "-S", "-c", code, json.dumps(config)]
+    unshare = probe_confinement().unshare or _unshare_command()
+    return ["setpriv", "--pdeathsig", "KILL", "--", *unshare, "--", sys.executable, "-I", "-S", str(init_script)]
+
+
+def _config_line(config: dict) -> bytes:
+    return (json.dumps(config) + "\n").encode()
 
 
 @functools.lru_cache(maxsize=1)
@@ -125,15 +127,18 @@ def probe_confinement() -> Confinement:
     """Runs the init once in probe mode (hiding a scratch directory): what holds here."""
     if not shutil.which("unshare") or not shutil.which("setpriv"):
         return Confinement(reason="util-linux unshare/setpriv not found")
-    scratch = tempfile.mkdtemp(prefix="judge-probe-")
-    config = {"probe": True, "hide": [scratch], "copy": {}, "tmp_bytes": 1 << 20, "shm_bytes": 1 << 20}
-    command = [*_unshare_command(), "--", *_init_command(config)]
-    try:
-        result = subprocess.run(command, capture_output=True, timeout=20, check=False, env=CLEAN_ENV)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return Confinement(reason=f"unshare failed: {exc}")
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    with scratch.folder("probe") as folder:
+        hidden = folder / "hidden"
+        hidden.mkdir()
+        shutil.copyfile(INIT_SOURCE, folder / "init.py")
+        config = {"probe": True, "hide": [str(hidden)], "copy": {}, "tmp_bytes": 1 << 20, "shm_bytes": 1 << 20}
+        command = ["setpriv", "--pdeathsig", "KILL", "--", *_unshare_command(), "--",
+                   sys.executable, "-I", "-S", str(folder / "init.py")]
+        try:
+            result = subprocess.run(command, input=_config_line(config), capture_output=True, timeout=20,
+                                    check=False, env=CLEAN_ENV)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return Confinement(reason=f"unshare failed: {exc}")
     return _read_probe(result)
 
 
@@ -219,7 +224,7 @@ class LocalBox(Box):
         self.isolation = _isolation()
         self.confinement = probe_confinement()
         self.uid = _run_uid() if os.geteuid() == 0 and shutil.which("setpriv") else None
-        self.root = Path(tempfile.mkdtemp(prefix="judge-box-"))
+        self.root = scratch.make("box")
         self.spawned = 0
         self.current: LocalWorker | None = None
         self._prepare()
@@ -227,10 +232,11 @@ class LocalBox(Box):
     def _prepare(self) -> None:
         (self.root / "solution").mkdir()
         shutil.copyfile(WORKER_SOURCE, self.root / "worker.py")
+        shutil.copyfile(INIT_SOURCE, self.root / "init.py")
         shutil.copyfile(self.job.solution, self.solution_copy)
         for name in ("out", "work"):
             (self.root / name).mkdir()
-        for path in (self.root / "worker.py", self.solution_copy):
+        for path in (self.root / "worker.py", self.root / "init.py", self.solution_copy):
             os.chmod(path, 0o444)
         for path in (self.root, self.root / "solution", self.root / "out"):
             os.chmod(path, 0o755)
@@ -249,16 +255,18 @@ class LocalBox(Box):
         outputs = _open_outputs(self.root / "out", self.spawned, self.uid)
         if self.confinement.namespaced:
             status_r, status_w = os.pipe()
-            command = self._namespaced_command(outputs, status_w)
+            command = _init_command(self.root / "init.py")
+            first_line = _config_line(self._namespaced_config(outputs, status_w))
             keep, cwd = (*outputs, status_w), self.root
         else:
             status_r = status_w = None
-            command, keep, cwd = self._plain_command(outputs), outputs, self.root / "work"
+            command, first_line = self._plain_command(outputs), b""
+            keep, cwd = outputs, self.root / "work"
         # Without a PID namespace, a root judge still reaches every process of the box's own uid.
         sweep_uid = self.uid if not self.confinement.namespaced else None
         self.current = LocalWorker(command, self.job.limits, self.root / "out", keep, status_r, cwd,
                                    self._environment(), rlimits_here=not self.confinement.namespaced,
-                                   sweep_uid=sweep_uid)
+                                   sweep_uid=sweep_uid, first_line=first_line)
         return self.current
 
     def _worker_argv(self, worker: str, solution: str, outputs: tuple[int, int]) -> list[str]:
@@ -275,30 +283,32 @@ class LocalBox(Box):
         user namespace), none for the worker; and the box's own uid if we are root."""
         if not shutil.which("setpriv"):
             return []
-        drop = ["setpriv", "--no-new-privs"]
+        # The parent-death signal matters without namespaces, where the judge is the parent.
+        drop = ["setpriv", "--no-new-privs", "--pdeathsig", "KILL"]
         if self.confinement.namespaced or os.geteuid() == 0:
             drop += ["--inh-caps=-all", "--bounding-set=-all"]
         if self.uid is not None:
             drop += [f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups"]
         return [*drop, "--"]
 
-    def _namespaced_command(self, outputs: tuple[int, int], status_fd: int) -> list[str]:
+    def _namespaced_config(self, outputs: tuple[int, int], status_fd: int) -> dict:
         solution = f"{SANDBOX_FILES}/solution/{self.job.solution.name}"
-        config = {
+        hide, keep, hide_after = hiding_plan([*self.job.hidden_paths, *judge_installation()])
+        return {
             "probe": False,
-            "hide": [str(p.resolve()) for p in self.job.hidden_paths if p.is_dir()],  # the init runs elsewhere
+            "hide": hide,
+            "keep": keep,
+            "hide_after": hide_after,
             "copy": {f"{SANDBOX_FILES}/worker.py": str(self.root / "worker.py"), solution: str(self.solution_copy)},
             "tmp_bytes": 2 * self.job.limits.file_size_mb << 20,
             "shm_bytes": self.job.limits.file_size_mb << 20,
             "uid": self.uid,
             "reveal": closed_ways_to_python() if self.uid is not None else [],
-            "keep_in_tmp": interpreter_paths_under(SANDBOX_TMP),
             "status_fd": status_fd,
             "close_fds": list(outputs),
             "rlimits": _rlimits(self.job.limits),
             "worker": [*self._drop(), *self._worker_argv(f"{SANDBOX_FILES}/worker.py", solution, outputs)],
         }
-        return [*self.confinement.unshare, "--", *_init_command(config)]
 
     def _plain_command(self, outputs: tuple[int, int]) -> list[str]:
         return [*self._drop(), *self._worker_argv(str(self.root / "worker.py"), str(self.solution_copy), outputs)]
@@ -331,16 +341,48 @@ def closed_ways_to_python() -> list[tuple[str, list[str]]]:
     return [(str(folder), sorted(children)) for folder, children in sorted(ways.items(), key=lambda w: len(w[0].parts))]
 
 
-def interpreter_paths_under(folder: str) -> list[str]:
-    """Our interpreter's folders (a venv, its base Python) that lie under `folder`, outermost only.
-
-    The sandbox mounts a private /tmp: a checkout with its venv under /tmp would
-    otherwise leave the worker without a Python to start.
-    """
+def interpreter_paths_under(folders: list[str]) -> list[str]:
+    """Our interpreter's folders (a venv, its base Python) that lie under any of `folders`,
+    outermost only: the sandbox covers those folders (the private /tmp, the judge's
+    checkout), and the worker still needs a Python to start."""
     candidates = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix)} | {Path(sys.executable).resolve().parent}
-    inside = sorted(p for p in candidates if Path(folder) in p.parents)
+    inside = sorted(p for p in candidates if any(Path(folder) in p.parents for folder in folders))
     outermost = [p for p in inside if not any(other in p.parents for other in inside)]
     return [str(p) for p in outermost]
+
+
+@functools.lru_cache(maxsize=1)
+def judge_installation() -> tuple[Path, ...]:
+    """Everything of the judge's own on this machine: its checkout (examples, benchmarks,
+    templates, docs, tests and all) or its package folder, and every installed copy's
+    files (metadata, entry points, the .pth hook of an editable install)."""
+    root = JUDGE_PACKAGE.parent
+    paths = {root if (root / "pyproject.toml").is_file() else JUDGE_PACKAGE}
+    for dist in importlib.metadata.distributions():
+        if (dist.metadata["Name"] or "").lower() != "judge":
+            continue
+        for file in dist.files or []:
+            path = Path(dist.locate_file(file)).resolve()
+            metadata = path.parent.name.endswith((".dist-info", ".egg-info"))
+            paths.add(path.parent if metadata else path)
+    return tuple(sorted(paths))
+
+
+def hiding_plan(paths: list[Path]) -> tuple[list[str], list[str], list[str]]:
+    """What the init hides, and in which order.
+
+    Returns the folders to cover first (none inside another), the interpreter's
+    folders those or the private /tmp cover that must be mounted back (a venv in
+    the checkout), and what lies inside those to cover again afterwards (the
+    judge's metadata in the venv's site-packages; files as well as folders).
+    """
+    existing = sorted({p.resolve() for p in paths if p.exists()})
+    folders = [p for p in existing if p.is_dir()]
+    keep = [Path(k) for k in interpreter_paths_under([*map(str, folders), SANDBOX_TMP])]
+    inside_kept = [p for p in existing if any(k in p.parents for k in keep)]
+    first = [p for p in folders if p not in inside_kept and not any(f in p.parents for f in folders)]
+    after = [p for p in inside_kept if not any(a in p.parents for a in inside_kept)]
+    return [str(p) for p in first], [str(k) for k in keep], [str(p) for p in after]
 
 
 def _run_uid() -> int:
@@ -370,18 +412,13 @@ def _rlimits(limits: Limits) -> list[tuple[int, int]]:
     ]
 
 
-def _apply_rlimits(rlimits: list) -> None:
-    for which, value in rlimits:
-        resource.setrlimit(which, (value, value))
-
-
 # ---------------------------------------------------------------- one worker
 
 
 class LocalWorker(WorkerProcess):
     def __init__(self, command: list[str], limits: Limits, out_dir: Path, keep_fds: tuple[int, ...],
                  status_fd: int | None, cwd: Path, env: dict[str, str], *, rlimits_here: bool,
-                 sweep_uid: int | None = None) -> None:
+                 sweep_uid: int | None = None, first_line: bytes = b"") -> None:
         self.out_dir = out_dir
         self.limits = limits
         self.status_fd = status_fd
@@ -401,8 +438,9 @@ class LocalWorker(WorkerProcess):
                     start_new_session=True,
                     # Only without namespaces (the init sets them otherwise): a Python callback
                     # between fork and exec is best avoided in a judge that may run threads.
-                    preexec_fn=(lambda: _apply_rlimits(rlimits)) if rlimits else None,  # noqa: PLW1509
+                    preexec_fn=(lambda: apply_rlimits(rlimits)) if rlimits else None,  # noqa: PLW1509
                 )
+            self._write_first_line(first_line)
         except OSError as exc:
             raise SandboxError(f"could not start the local worker: {exc}") from exc
         finally:
@@ -414,6 +452,14 @@ class LocalWorker(WorkerProcess):
         self.channel_closed = False
         self.termination: Termination | None = None
         self.termination_report: dict | None = None
+
+    def _write_first_line(self, line: bytes) -> None:
+        """The init's configuration, ahead of the protocol on the same pipe."""
+        try:
+            self.process.stdin.write(line)
+            self.process.stdin.flush()
+        except OSError:
+            pass  # the init is gone already: the first receive says how
 
     def send(self, line: bytes) -> None:
         try:
@@ -626,145 +672,3 @@ def _read_capped(path: Path, limit: int) -> bytes:
         return os.read(fd, limit)
     finally:
         os.close(fd)
-
-
-# ---------------------------------------------------------------- inside the namespaces: the init
-
-# mount(2) and mount_setattr(2) flags, from <linux/mount.h>.
-MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 0x1, 0x2, 0x4, 0x8
-MS_REMOUNT, MS_BIND, MS_REC = 0x20, 0x1000, 0x4000
-AT_FDCWD, AT_RECURSIVE, MOUNT_ATTR_RDONLY = -100, 0x8000, 0x1
-SYS_MOUNT_SETATTR = 442  # the same number on every architecture since Linux 5.12
-
-
-class _MountAttr(ctypes.Structure):
-    _fields_ = [("attr_set", ctypes.c_uint64), ("attr_clr", ctypes.c_uint64),
-                ("propagation", ctypes.c_uint64), ("userns_fd", ctypes.c_uint64)]
-
-
-def init_main() -> None:
-    """PID 1 of the sandbox's namespaces, started by unshare; never returns."""
-    config = json.loads(sys.argv[-1])
-    status_fd = config.get("status_fd")
-    try:
-        confined = _confine(config)
-    except OSError as exc:
-        _say(status_fd, {"setup_error": f"{exc.strerror or exc} ({exc.filename or 'mount'})"})
-        os._exit(SETUP_FAILED)
-    if config["probe"]:
-        _say(status_fd, {"confined": confined})
-        os._exit(0)
-    worker = _start_worker(config)
-    _say(status_fd, _reap_until(worker))
-    os._exit(0)  # the kernel now kills everything else in the namespace
-
-
-def _say(fd: int | None, message: dict) -> None:
-    data = (json.dumps(message) + "\n").encode()
-    os.write(fd if fd is not None else 1, data)
-
-
-def _confine(config: dict) -> dict[str, bool]:
-    libc = ctypes.CDLL(None, use_errno=True)
-    read_only = _make_read_only(libc, "/")
-    for path in config["hide"]:
-        _mount(libc, "judge-hidden", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=000")
-    _reveal(libc, config.get("reveal", []))
-    copies = {target: Path(source).read_bytes() for target, source in config["copy"].items()}
-    kept = [(path, os.open(path, os.O_PATH | os.O_DIRECTORY)) for path in config.get("keep_in_tmp", [])]
-    _mount(libc, "judge-tmp", SANDBOX_TMP, "tmpfs", MS_NOSUID | MS_NODEV, f"size={config['tmp_bytes']},mode=1777")
-    _bind_back(libc, kept)
-    if os.path.isdir("/dev/shm"):
-        _mount(libc, "judge-shm", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, f"size={config['shm_bytes']},mode=1777")
-    _install(libc, copies)
-    os.mkdir(SANDBOX_WORK, 0o700)
-    if config.get("uid") is not None:
-        os.chown(SANDBOX_WORK, config["uid"], config["uid"])
-    return {"read_only_root": read_only}
-
-
-def _bind_back(libc, kept: list[tuple[str, int]]) -> None:
-    """Mounts the interpreter's folders that the private /tmp covered back, read-only."""
-    for path, fd in kept:
-        os.makedirs(path, mode=0o755, exist_ok=True)
-        # The descriptor still names the covered original: bind it from there.
-        _mount(libc, f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
-        _mount(libc, path, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
-        os.close(fd)
-
-
-def _reveal(libc, ways: list) -> None:
-    """Each closed folder becomes an empty open one, with only the given children mounted back."""
-    for folder, children in ways:
-        keep = [os.open(os.path.join(folder, child), os.O_PATH | os.O_DIRECTORY) for child in children]
-        _mount(libc, "judge-way", folder, "tmpfs", MS_NOSUID | MS_NODEV, "size=16k,mode=755")
-        for child, fd in zip(children, keep):
-            os.mkdir(os.path.join(folder, child), 0o755)
-            # The descriptor still names the shadowed original: bind it back from there.
-            _mount(libc, f"/proc/self/fd/{fd}", os.path.join(folder, child), None, MS_BIND | MS_REC, None)
-            os.close(fd)
-        _mount(libc, folder, folder, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
-
-
-def _install(libc, copies: dict[str, bytes]) -> None:
-    """The worker and the solution under SANDBOX_FILES, then that folder read-only."""
-    os.makedirs(SANDBOX_FILES, mode=0o755)
-    for target, data in copies.items():
-        os.makedirs(os.path.dirname(target), mode=0o755, exist_ok=True)
-        with open(target, "wb") as handle:
-            handle.write(data)
-        os.chmod(target, 0o444)
-    _mount(libc, SANDBOX_FILES, SANDBOX_FILES, None, MS_BIND, None)
-    _mount(libc, SANDBOX_FILES, SANDBOX_FILES, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
-
-
-def _mount(libc, source: str, target: str, fstype: str | None, flags: int, data: str | None) -> None:
-    encode = (lambda s: s.encode() if s is not None else None)
-    if libc.mount(encode(source), encode(target), encode(fstype), ctypes.c_ulong(flags), encode(data)) != 0:
-        errno = ctypes.get_errno()
-        raise OSError(errno, os.strerror(errno), target)
-
-
-def _make_read_only(libc, path: str) -> bool:
-    """Every mount at and under path read-only (mount_setattr, Linux 5.12+); False where unsupported."""
-    attr = _MountAttr(MOUNT_ATTR_RDONLY, 0, 0, 0)
-    result = libc.syscall(ctypes.c_long(SYS_MOUNT_SETATTR), ctypes.c_int(AT_FDCWD), path.encode(),
-                          ctypes.c_uint(AT_RECURSIVE), ctypes.byref(attr), ctypes.c_size_t(ctypes.sizeof(attr)))
-    return result == 0
-
-
-def _start_worker(config: dict) -> int:
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.close(config["status_fd"])
-            os.chdir(SANDBOX_WORK)
-            _apply_rlimits(config["rlimits"])
-            os.execv(shutil.which(config["worker"][0]) or config["worker"][0], config["worker"])
-        except BaseException as exc:  # noqa: BLE001 - nothing may escape a forked child
-            os.write(2, f"judge init: could not start the worker: {exc}\n".encode())
-        os._exit(127)
-    # The init lets go of the channel and the output files: when the worker goes, the
-    # judge sees the channel close at once (unless the solution's forks hold it; they die with us).
-    null = os.open(os.devnull, os.O_RDWR)
-    for fd in (0, 1):
-        os.dup2(null, fd)
-    os.close(null)
-    for fd in config["close_fds"]:
-        os.close(fd)
-    return pid
-
-
-def _reap_until(worker: int) -> dict:
-    """Reaps every process of the namespace until the worker itself ends; its status and peak."""
-    while True:
-        try:
-            pid, status, usage = os.wait4(-1, 0)
-        except ChildProcessError:
-            return {}
-        if pid == worker:
-            return {
-                "exit": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
-                "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
-                "maxrss_kb": usage.ru_maxrss,
-            }
