@@ -42,6 +42,12 @@ class Interrupted(KeyboardInterrupt):
         return 128 + self.signum  # what a shell reports for death by that signal; 130 for SIGINT
 
 
+def describe(exc: KeyboardInterrupt) -> tuple[str, int]:
+    """The signal's name and the exit code for it (a plain KeyboardInterrupt is SIGINT)."""
+    signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+    return signal.Signals(signum).name, 128 + signum
+
+
 class _State:
     def __init__(self) -> None:
         self.received: int | None = None

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import sys
 import traceback
 from pathlib import Path
@@ -21,7 +20,6 @@ from rich.text import Text
 from judge import __version__, interrupts
 from judge.cli.environment import Environment
 from judge.errors import ExitCode, JudgeError, ProblemConfigError, UsageError
-from judge.interrupts import Interrupted
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "solutions_template"
 
@@ -45,9 +43,9 @@ class JudgeGroup(click.Group):
 
 def _report_interrupt(stderr: Console, exc: KeyboardInterrupt) -> int:
     """One line, nothing else (never a line of the hidden tests); the exit code for it."""
-    name = signal.Signals(exc.signum).name if isinstance(exc, Interrupted) else "SIGINT"
+    name, code = interrupts.describe(exc)
     stderr.print(f"[yellow]interrupted[/] by {name}: the run was stopped and its sandbox removed.", highlight=False)
-    return exc.exit_code if isinstance(exc, Interrupted) else ExitCode.INTERRUPTED
+    return code
 
 
 def _report_internal_error(ctx: click.Context, exc: Exception) -> None:
@@ -145,7 +143,7 @@ _register_subcommands()
 
 
 def main() -> None:
-    """The console entry point: signals become a clean stop with exit 128 + signal."""
+    """The command line, with signals turned into a clean stop (exit 128 + signal)."""
     interrupts.install()
     try:
         code = cli.main(prog_name="judge", standalone_mode=False)

@@ -1,0 +1,209 @@
+"""SIGINT, SIGTERM and SIGHUP at any moment of a run: a clean stop, nothing left behind.
+
+Each case runs the real `judge` command in its own process and sends it a real
+signal at a chosen phase. To hit a phase exactly (and not by timing, which a
+busy CI machine would make flaky), a small driver wraps one function of that
+phase so that it signals its own process first; the judge then has to stop
+from inside that phase. Start-up is hit from outside, right after the process
+starts. Every case asserts:
+
+- the exit code is 128 + the signal (130 for SIGINT), within 2 s of the signal;
+- stderr says the run was interrupted, and nothing of the hidden tests or of
+  the reference reaches stdout or stderr;
+- no process of the run, no container and no temporary folder of the judge's
+  is left (the solution's file name carries a tag found in every worker's
+  command line).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROBLEMS_ROOT, REPO
+
+SLUG = "is_subsequence"
+SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP]
+STOP_WITHIN_S = 2.0
+RUN_TIMEOUT_S = 90
+STARTUP_SIGNAL_AT_S = 0.15
+
+LOOPS = "def is_subsequence(s, t):\n    while True:\n        pass\n"
+WRONG = "def is_subsequence(s, t):\n    return len(s) <= len(t)\n"
+CORRECT = (PROBLEMS_ROOT / SLUG / "reference.py").read_text()
+
+# The driver: the judge's own entry point, with one function of the phase wrapped so
+# that it signals this process before it runs. `hit` records when, in the file MARK.
+DRIVER = r'''
+import os, signal, sys, threading, time
+SIG = getattr(signal, sys.argv.pop(1))
+PHASE = sys.argv.pop(1)
+MARK = sys.argv.pop(1)
+
+def hit():  # to a file: pytest's capture and the progress bar take over stderr meanwhile
+    with open(MARK, "w") as mark:
+        mark.write(str(time.monotonic()))
+    os.kill(os.getpid(), SIG)
+
+def before(owner, name, once=True):
+    original = getattr(owner, name)
+    done = []
+    def wrapped(*args, **kwargs):
+        if not (once and done):
+            done.append(1)
+            hit()
+        return original(*args, **kwargs)
+    setattr(owner, name, wrapped)
+
+if PHASE == "static":
+    import judge.harness.run as module; before(module, "inspect_solution")
+elif PHASE == "sandbox":
+    from judge.sandbox.client import WorkerClient; before(WorkerClient, "start")
+elif PHASE == "hidden_tests":  # from another thread, while the solution's call runs
+    from judge.sandbox.client import WorkerClient
+    original = WorkerClient._await_reply
+    def waiting(self, *args):
+        if not getattr(WorkerClient, "armed", False):
+            WorkerClient.armed = True
+            threading.Timer(0.3, hit).start()
+        return original(self, *args)
+    WorkerClient._await_reply = waiting
+elif PHASE == "shrinking":  # the first call after the first wrong answer
+    import judge.harness.api as api
+    from judge.harness.proxy import SolutionProxy
+    failed = []
+    original_init = api.WrongAnswer.__init__
+    def init(self, *args, **kwargs):
+        failed.append(1)
+        original_init(self, *args, **kwargs)
+    api.WrongAnswer.__init__ = init
+    original_send = SolutionProxy.send
+    def send(self, *args, **kwargs):
+        if failed and not getattr(SolutionProxy, "armed", False):
+            SolutionProxy.armed = True
+            hit()
+        return original_send(self, *args, **kwargs)
+    SolutionProxy.send = send
+elif PHASE == "complexity":
+    from judge.complexity.phase import Session; before(Session, "_time_rounds")
+elif PHASE == "report":
+    import judge.cli.run as module; before(module, "render_text")
+
+from judge.__main__ import main
+sys.argv[0] = "judge"
+main()
+'''
+
+PHASES = {
+    # phase: (solution, extra judge arguments)
+    "startup": (LOOPS, ["--no-complexity"]),
+    "static": (LOOPS, ["--no-complexity"]),
+    "sandbox": (LOOPS, ["--no-complexity"]),
+    "hidden_tests": (LOOPS, ["--no-complexity"]),
+    "shrinking": (WRONG, ["--no-complexity"]),
+    "complexity": (CORRECT, []),
+    "report": (CORRECT, ["--no-complexity"]),
+}
+
+
+def _secret_lines() -> list[str]:
+    """Lines of the hidden tests and of the reference that no output may quote."""
+    lines = []
+    for name in ("hidden_tests.py", "reference.py"):
+        for line in (PROBLEMS_ROOT / SLUG / name).read_text().splitlines():
+            text = line.strip()
+            if len(text) >= 24 and not text.startswith(("#", '"""', "from ", "import ")):
+                lines.append(text)
+    assert len(lines) > 20
+    return lines
+
+
+SECRET_LINES = _secret_lines()
+
+
+def _run(sandbox: str, sig: signal.Signals, phase: str, tmp_path: Path) -> tuple[subprocess.CompletedProcess, float]:
+    """Runs the judge until the signal; returns its result and how long it took to stop."""
+    source, extra = PHASES[phase]
+    tag = "sig" + uuid.uuid4().hex[:12]
+    solution = tmp_path / f"{tag}.py"
+    solution.write_text(source)
+    mark = tmp_path / "signalled"
+    driver = [sys.executable, "-c", DRIVER, sig.name, phase, str(mark)]
+    judge = [sys.executable, "-m", "judge"] if phase == "startup" else driver
+    command = [*judge, "run", SLUG, "--solution", str(solution), "--sandbox", sandbox, *extra]
+    env = {**os.environ, "JUDGE_PROBLEMS": str(PROBLEMS_ROOT), "JUDGE_HOME": str(tmp_path / "data"),
+           "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+    if phase == "startup":  # amid the command line's imports (the handlers go in first)
+        time.sleep(STARTUP_SIGNAL_AT_S)
+        signalled = time.monotonic()
+        process.send_signal(sig)
+    stdout, stderr = process.communicate(timeout=RUN_TIMEOUT_S)
+    ended = time.monotonic()
+    out, err = stdout.decode(errors="replace"), stderr.decode(errors="replace")
+    if phase != "startup":
+        assert mark.exists(), f"the phase {phase} was never reached (exit {process.returncode}):\n{err[-3000:]}"
+        signalled = float(mark.read_text())
+    result = subprocess.CompletedProcess(command, process.returncode, out, err)
+    _no_leftovers(tag, process.pid, sandbox)
+    return result, ended - signalled
+
+
+def _no_leftovers(tag: str, pid: int, sandbox: str) -> None:
+    deadline = time.monotonic() + 5
+    while (left := _processes_with(tag)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not left, f"processes outlived the run: {left}"
+    folders = list(Path(tempfile.gettempdir()).glob(f"judge-*-{pid}-*"))
+    assert not folders, f"temporary folders outlived the run: {folders}"
+    if sandbox == "docker":
+        from judge.sandbox.docker import connect
+
+        containers = connect().containers.list(all=True, filters={"label": f"judge.pid={pid}"})
+        assert not containers, f"containers outlived the run: {[c.name for c in containers]}"
+
+
+def _processes_with(tag: str) -> list[str]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if entry.name.isdigit() and tag in cmdline:
+            found.append(f"{entry.name}: {cmdline[:120]}")
+    return found
+
+
+def _docker_ready() -> None:
+    from tests.sandbox.test_hostile import _backend
+
+    _backend("docker")  # skips, or fails under CI=true, when the engine or image is missing
+
+
+SANDBOXES = [pytest.param("local", id="local"), pytest.param("docker", id="docker", marks=pytest.mark.docker)]
+
+
+@pytest.mark.parametrize("sandbox", SANDBOXES)
+@pytest.mark.parametrize("phase", list(PHASES))
+@pytest.mark.parametrize("sig", SIGNALS, ids=lambda s: s.name)
+def test_a_signal_stops_the_run_cleanly(sandbox: str, phase: str, sig: signal.Signals, tmp_path: Path) -> None:
+    if sandbox == "docker":
+        _docker_ready()
+    result, took = _run(sandbox, sig, phase, tmp_path)
+
+    assert result.returncode == 128 + sig, f"exit {result.returncode}\n{result.stderr[-3000:]}"
+    assert took < STOP_WITHIN_S, f"the judge took {took:.1f} s to stop"
+    said = [line for line in result.stderr.splitlines() if line.strip()]
+    assert said and said[-1].startswith("interrupted by " + sig.name), result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    for line in SECRET_LINES:
+        assert line not in result.stdout and line not in result.stderr, f"the output quotes {line!r}"
