@@ -18,8 +18,12 @@ WALL_SLACK_S = 1.0
 # sleeping or waiting, not computing: no busy machine starves a process that far.
 IDLE_AFTER_S = 1.0
 IDLE_CPU_SHARE = 0.1
-# The run's allowance: one full call limit, plus this for all the rest.
+# What a call may take beyond its computing (at IDLE_CPU_SHARE of a core) before the
+# rest counts as idle: the round trip, a coarse CPU reading (added per backend).
+CALL_GRACE_S = 0.02
+# The run's allowance: one full call limit, plus this for all the rest; and idle time.
 RUN_EXTRA_CPU_S = 2.0
+RUN_IDLE_S = 3.0
 # After this many cases ended over time, the rest of the run is not run.
 RUN_TIMEOUTS = 3
 
@@ -44,9 +48,9 @@ class Limits:
 
     @property
     def run_wall_s(self) -> float:
-        """Wall time all the calls of a run may take together: the backstop for what
-        neither clock above catches (many short sleeps), with the per-call slack."""
-        return self.run_cpu_s * WALL_FACTOR + WALL_SLACK_S + RUN_TIMEOUTS * IDLE_AFTER_S
+        """Wall time all the calls of a run may take together: the backstop for what the
+        CPU and idle allowances do not catch, with the per-call factor for busy machines."""
+        return self.run_cpu_s * WALL_FACTOR + RUN_IDLE_S
 
     @property
     def memory_bytes(self) -> int:

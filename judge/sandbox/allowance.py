@@ -6,7 +6,10 @@ every call, on the trusted clocks, and says when the run must stop:
 
 - CPU: all calls together may use `limits.run_cpu_s` (one full call limit
   plus a little); a call is cut when it would go over.
-- wall: all calls together may take `limits.run_wall_s`.
+- idle: all calls together may sit idle (sleeping, waiting) for RUN_IDLE_S;
+  a call is idle for whatever wall time it takes beyond its CPU time at a
+  tenth of a core, plus a small grace for the round trip.
+- wall: all calls together may take `limits.run_wall_s` (the backstop).
 - time-outs: after RUN_TIMEOUTS cases ended over time, nothing more runs.
 
 Once it says stop, the remaining cases are reported as not run, with the
@@ -17,7 +20,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from judge.limits import RUN_TIMEOUTS, Limits
+from judge.limits import CALL_GRACE_S, IDLE_CPU_SHARE, RUN_IDLE_S, RUN_TIMEOUTS, Limits
+
+
+def idle_time(cpu_s: float, wall_s: float, resolution_s: float) -> float:
+    """The part of a call's wall time that no computing explains."""
+    return max(0.0, wall_s - cpu_s / IDLE_CPU_SHARE - CALL_GRACE_S - resolution_s)
 
 
 @dataclass
@@ -35,6 +43,7 @@ class RunAllowance:
         self.limits = limits
         self.cpu_used = 0.0
         self.wall_used = 0.0
+        self.idle_used = 0.0
         self.timeouts = 0
         self.stopped: str | None = None  # why the rest of the run is not run
 
@@ -48,9 +57,14 @@ class RunAllowance:
             wall_is_run_limit=wall_left < self.limits.wall_per_call_s,
         )
 
-    def charge(self, cpu_s: float, wall_s: float) -> None:
+    def charge(self, cpu_s: float, wall_s: float, idle_s: float = 0.0) -> None:
         self.cpu_used += cpu_s
         self.wall_used += wall_s
+        self.idle_used += idle_s
+
+    def idle_spent(self, call_idle_s: float) -> bool:
+        """True when this call's idle time so far takes the run over its idle allowance."""
+        return self.idle_used + call_idle_s > RUN_IDLE_S
 
     def stop(self, reason: str) -> None:
         if self.stopped is None:
@@ -64,6 +78,7 @@ class RunAllowance:
 
     def describe(self) -> str:
         return (
-            f"the run's calls used {self.cpu_used:.1f} s of CPU and {self.wall_used:.1f} s of wall time "
-            f"(a run may use {self.limits.run_cpu_s:g} s and {self.limits.run_wall_s:g} s)"
+            f"the run's calls used {self.cpu_used:.1f} s of CPU, {self.wall_used:.1f} s of wall time and sat "
+            f"idle {self.idle_used:.1f} s (a run may use {self.limits.run_cpu_s:g} s, "
+            f"{self.limits.run_wall_s:g} s and {RUN_IDLE_S:g} s)"
         )

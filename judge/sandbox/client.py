@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from judge import interrupts
 from judge.limits import IDLE_AFTER_S, IDLE_CPU_SHARE, Limits
-from judge.sandbox.allowance import CallBounds, RunAllowance
+from judge.sandbox.allowance import CallBounds, RunAllowance, idle_time
 from judge.sandbox.base import Box, CapturedOutput, Termination, WorkerGone, WorkerProcess
 from judge.verdicts import Verdict
 
@@ -188,7 +188,7 @@ class WorkerClient:
                 clock = self._overrun(bounds, cpu, elapsed, worker)
                 if clock is None:
                     continue
-            self.allowance.charge(cpu or 0.0, elapsed)
+            self.allowance.charge(cpu or 0.0, elapsed, self._idle(cpu, elapsed, worker))
             self.last_call_cpu_s = cpu or 0.0
             if clock is None:
                 return line
@@ -196,7 +196,10 @@ class WorkerClient:
             raise self._timeout(clock, bounds, cpu or 0.0, elapsed)
 
     @staticmethod
-    def _overrun(bounds: CallBounds, cpu: float | None, elapsed: float, worker: WorkerProcess) -> str | None:
+    def _idle(cpu: float | None, elapsed: float, worker: WorkerProcess) -> float:
+        return 0.0 if cpu is None else idle_time(cpu, elapsed, worker.cpu_resolution_s)
+
+    def _overrun(self, bounds: CallBounds, cpu: float | None, elapsed: float, worker: WorkerProcess) -> str | None:
         """Which clock says a call still running must stop now, if any."""
         if elapsed >= bounds.wall_s:
             return "wall-clock"
@@ -204,15 +207,17 @@ class WorkerClient:
             return "CPU"
         if cpu is not None and _idle(cpu, elapsed, worker.cpu_resolution_s):
             return "idle"
+        if self.allowance.idle_spent(self._idle(cpu, elapsed, worker)):
+            return "run idle"
         return None
 
     def _timeout(self, clock: str, bounds: CallBounds, cpu: float, elapsed: float) -> SolutionFailed:
         if clock == "idle":
             message = (f"the call sat idle (sleeping or waiting: {cpu:.2f} s of CPU in {elapsed:.1f} s); "
                        "a solution computes, it never waits")
-        elif (bounds.cpu_is_run_limit if clock == "CPU" else bounds.wall_is_run_limit):
+        elif clock == "run idle" or (bounds.cpu_is_run_limit if clock == "CPU" else bounds.wall_is_run_limit):
             self.allowance.stop(f"the run's time allowance is spent: {self.allowance.describe()}")
-            message = f"stopped on the {clock} clock: {self.allowance.stopped}"
+            message = f"stopped ({clock}): {self.allowance.stopped}"
         else:
             message = self._time_message(clock)
         return SolutionFailed(Verdict.TIME_LIMIT_EXCEEDED, message)

@@ -1,0 +1,89 @@
+"""The local sandbox from the inside: its clock, and what of ours it can see."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from judge.limits import Limits
+from judge.sandbox.base import Job
+from judge.sandbox.client import WorkerClient
+from judge.sandbox.local import LocalBackend, judge_installation, probe_confinement
+from tests.conftest import PROBLEMS_ROOT, REPO
+
+PROBES = '''
+import os, time
+
+def spin(microseconds):
+    end = time.perf_counter() + microseconds / 1e6
+    while time.perf_counter() < end:
+        pass
+
+def visible(known):
+    """Every regular file this process can reach whose (device, inode) is in `known`."""
+    known = {tuple(pair) for pair in known}
+    found, seen = [], 0
+    for top in sorted(set(os.listdir("/")) - {"proc", "sys", "dev"}):
+        for folder, dirs, files in os.walk("/" + top, onerror=lambda error: None):
+            for name in files:
+                try:
+                    info = os.stat(os.path.join(folder, name), follow_symlinks=False)
+                except OSError:
+                    continue
+                seen += 1
+                if (info.st_dev, info.st_ino) in known:
+                    found.append(os.path.join(folder, name))
+    return [seen, found]
+'''
+
+
+@pytest.fixture
+def client(tmp_path: Path):
+    solution = tmp_path / "probes.py"
+    solution.write_text(PROBES)
+    limits = Limits(time_per_call_s=60)
+    with LocalBackend().open(Job(solution, limits, (), (PROBLEMS_ROOT,))) as box:
+        worker = WorkerClient(box, limits)
+        worker.start()
+        yield worker
+        worker.close()
+
+
+def test_a_200_microsecond_call_reads_its_own_cpu_time(client: WorkerClient) -> None:
+    """The worker's clock is exact under the sandbox's RLIMIT_CPU (a process clock reads 0.0 there)."""
+    readings = [client.call({"op": "call", "name": "spin", "args": [200], "kwargs": {}}).cpu_s for _ in range(20)]
+    assert min(readings) > 50e-6, readings
+    assert sorted(readings)[10] < 5e-3, readings
+
+
+def _project_files() -> set[tuple[int, int]]:
+    """(device, inode) of every file of the project: the checkout (its git history included,
+    its venv's third-party packages not) and every file an installed judge put elsewhere."""
+    venv = REPO / ".venv"
+    installed = judge_installation()
+    folders = [REPO, *(p for p in installed if p.is_dir())]
+    files = [p for folder in folders for p in folder.rglob("*") if venv not in p.parents or folder != REPO]
+    files += [p for p in installed if p.is_file()]
+    return {(p.stat().st_dev, p.stat().st_ino) for p in files if p.is_file() and not p.is_symlink()}
+
+
+def test_no_file_of_the_project_is_visible_from_inside(client: WorkerClient) -> None:
+    if not probe_confinement().namespaced:
+        pytest.skip(f"no namespaces here: {probe_confinement().reason} (the report says so)")
+    known = sorted(_project_files())
+    assert len(known) > 100
+
+    seen, found = client.call({"op": "call", "name": "visible", "args": [known], "kwargs": {}}).value
+
+    assert seen > 1000, "the walk saw almost nothing: it proves nothing"
+    assert found == [], f"files of the project are visible in the sandbox: {found[:20]}"
+
+
+def test_the_walk_finds_project_files_when_nothing_hides_them() -> None:
+    """The control: the same inode match, run outside the sandbox, finds the project."""
+    known = _project_files()
+    ours = REPO / "judge" / "sandbox" / "local.py"
+    info = os.stat(ours)
+    assert (info.st_dev, info.st_ino) in known
