@@ -82,6 +82,8 @@ def _run_in_box(result: RunResult, problem: Problem, client: WorkerClient, progr
         result.cases, result.not_run = run_hidden_tests(problem, proxy, result.seed, progress)
         result.not_run_reason = client.allowance.stopped or ""
         result.verdict = Verdict.worst(case.verdict for case in result.cases)
+        if client.allowance.stopped:  # a run stopped for time is over time, whatever its cases said
+            result.verdict = Verdict.worst([result.verdict, Verdict.TIME_LIMIT_EXCEEDED])
         if measure and result.verdict is Verdict.ACCEPTED:
             result.complexity = _measure_complexity(problem, client, result.seed)
             interrupts.check()

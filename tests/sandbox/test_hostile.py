@@ -62,6 +62,9 @@ ROOT_ONLY = "owner-only-canary-" + uuid.uuid4().hex
 LIMITS = {"time_per_call_s": 0.5, "memory_mb": 128, "output_kb": 16}
 MAX_EXAMPLES = 5
 JUDGE_BUDGET_S = 150  # far above any case; only a hang reaches it
+# Every attack's run ends within the run's wall allowance (docs/limits.md) plus the
+# judge's own work around the calls: start-up, the hidden tests' own code, clean-up.
+JUDGE_OWN_WORK_S = 12.0
 LEFTOVER_GRACE_S = 5.0
 DISK_WRITE_CAP = 128 << 20  # the disk filler aims at several GiB
 
@@ -448,11 +451,15 @@ def _judge_case(case: Case, backend: Backend, arena: Arena, tmp_path: Path, monk
     arena.listener.received.clear()
     before = _fingerprint(arena.root)
 
+    started = time.monotonic()
     result = _judge_with_watchdog(arena, solution, backend)
+    took = time.monotonic() - started
     report = render_json(result)
 
     assert result.verdict is not Verdict.INTERNAL_ERROR, _describe(result)
     assert result.verdict is case.verdict, _describe(result)
+    ceiling = load_problem(arena.problem_dir).limits.run_wall_s + JUDGE_OWN_WORK_S
+    assert took <= ceiling, f"the run took {took:.1f} s, over its ceiling of {ceiling:.1f} s"
     _skip_unless_enforced(result, case.needs)
     _no_harm(case, arena, result, report, tag, before)
 
