@@ -207,3 +207,37 @@ def test_a_signal_stops_the_run_cleanly(sandbox: str, phase: str, sig: signal.Si
     assert "Traceback" not in result.stderr
     for line in SECRET_LINES:
         assert line not in result.stdout and line not in result.stderr, f"the output quotes {line!r}"
+
+
+def test_a_judge_killed_outright_takes_its_local_box_with_it(tmp_path: Path) -> None:
+    """SIGKILL cannot be handled: the box dies with its judge (a parent-death signal on the
+    namespace's launcher), and the next run removes the dead judge's temporary folders."""
+    tag = "kill" + uuid.uuid4().hex[:12]
+    solution = tmp_path / f"{tag}.py"
+    solution.write_text(LOOPS)
+    env = {**os.environ, "JUDGE_PROBLEMS": str(PROBLEMS_ROOT), "JUDGE_HOME": str(tmp_path / "data")}
+    judge = subprocess.Popen([sys.executable, "-m", "judge", "run", SLUG, "--solution", str(solution),
+                              "--sandbox", "local", "--no-complexity"], env=env, cwd=tmp_path,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while not (workers := [p for p in _processes_with(tag) if "worker.py" in p]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert workers, "the worker never started"
+
+    judge.kill()
+    judge.wait()
+
+    _no_leftovers_but_folders(tag)
+    assert list(Path(tempfile.gettempdir()).glob(f"judge-*-{judge.pid}-*")), "nothing to sweep: the test proves nothing"
+    from judge import scratch
+
+    scratch.make("box").rmdir()  # the next run of the same kind sweeps...
+    scratch.make("hypothesis").rmdir()
+    assert not list(Path(tempfile.gettempdir()).glob(f"judge-*-{judge.pid}-*"))
+
+
+def _no_leftovers_but_folders(tag: str) -> None:
+    deadline = time.monotonic() + 5
+    while (left := _processes_with(tag)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not left, f"processes outlived their killed judge: {left}"

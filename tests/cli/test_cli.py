@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -130,3 +133,15 @@ def test_malformed_problem_toml_names_file_and_key(run_cli, tmp_path: Path, monk
         load_problem(broken)
     assert "problem.toml" in str(error.value) and "'difficulty'" in str(error.value)
     assert "one of easy, medium, hard" in str(error.value)
+
+
+def test_a_run_writes_nothing_in_the_working_directory(tmp_path: Path):
+    """Hypothesis's storage (its cache of the hidden tests' constants) goes to a private
+    temporary folder: the user's folder ends the run exactly as it began."""
+    solution = tmp_path / "solution.py"
+    solution.write_text((PROBLEMS_ROOT / "is_subsequence" / "reference.py").read_text())
+    env = {**os.environ, "JUDGE_PROBLEMS": str(PROBLEMS_ROOT), "JUDGE_HOME": str(tmp_path.parent / "judge-home")}
+    done = subprocess.run([sys.executable, "-m", "judge", "run", "is_subsequence", "--solution", "solution.py",
+                           "--sandbox", "local"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["solution.py"]
