@@ -3,10 +3,17 @@
 The container (the Box) is started once per run with no network, a read-only
 root, a small tmpfs /tmp, memory with swap equal to it, a pids limit, one CPU,
 no capabilities, no-new-privileges, and two unprivileged users: a "keeper"
-(uid 10002) that only holds the container open (`sleep infinity` under the
-engine's init, which reaps orphans), and the sandbox user (uid 10001) that
-every worker runs as. The only files of ours inside are the worker and the
-solution, both bind-mounted read-only.
+(uid 10002) that only holds the container open, and the sandbox user (uid
+10001) that every worker runs as. The only files of ours inside are the worker
+and the solution, both bind-mounted read-only.
+
+The keeper is `cat` under the engine's init, reading the container's stdin,
+which only the judge feeds: through a socket attached before the start and
+held, silent, for the Box's life. When the judge dies, even by SIGKILL, the
+kernel closes that socket, the engine closes the keeper's stdin (StdinOnce),
+the keeper and the init exit, and the engine removes the stopped container
+(auto_remove). Opening a Box also sweeps the containers of judges that are
+gone, as a backstop.
 
 Each spawn() starts a fresh worker with `docker exec`, talking to it over two
 named pipes when the engine shares our kernel, else over the exec's attached
@@ -19,15 +26,11 @@ host's cgroup files when the engine runs on this machine (cheap enough to poll
 every 100 ms), otherwise through the engine's stats and events API.
 
 Out of memory: the container's `OOMKilled` flag only covers its PID 1 (the
-keeper), never an exec'd worker, so we compare the kernel's `oom_kill` counter
+init), never an exec'd worker, so we compare the kernel's `oom_kill` counter
 of the container's memory cgroup (v1 memory.oom_control, v2 memory.events)
 before and after the worker's life. It is exact and synchronous: the kernel
 bumps it before the victim dies. With no host access to the cgroup, the
 engine's `oom` events for the container since the spawn say the same.
-
-Containers carry labels (run id, host, judge pid and its start time); opening
-a Box first removes the containers of judges that are gone, so even a judge
-killed with SIGKILL leaves nothing behind for long.
 
 The docker SDK is imported lazily: `judge --help` and the local backend work
 without it.
@@ -78,8 +81,11 @@ OUT_DIR = "/tmp/out"
 WORK_DIR = "/tmp/work"
 LABEL = "judge.run"
 HOST_DIR_PREFIX = "judge-docker-"  # + the judge's pid: how a sweep knows whose it is
-# The keeper (init + sleep), a launcher shell and our own kill/read execs.
+# The keeper (init + cat), a launcher shell and our own kill/read execs.
 PIDS_OVERHEAD = 6
+# The keeper reads stdin until end of file, which comes when the judge's attached
+# socket closes (module docstring); nothing is ever written to it.
+KEEPER_COMMAND = ["/bin/sh", "-c", "exec cat >/dev/null"]
 ENGINE_TIMEOUT_S = 30
 # How long a worker that closed its channel gets to exit by itself, so that its
 # own exit status (a signal, an exit code) is what we report.
@@ -87,7 +93,7 @@ EXIT_GRACE_S = 1.0
 # An idle worker ends on end-of-input in milliseconds; one still busy after this
 # long is killed. Ending it this way saves an exec (~70 ms) on every normal run.
 IDLE_EXIT_S = 0.25
-# What runs in a container with no worker: the engine's init and `sleep infinity`.
+# What runs in a container with no worker: the engine's init and the keeper's `cat`.
 KEEPER_PROCESSES = 2
 # Reading the captured output must never hang the judge (a FIFO planted by the
 # solution, say): the reader is killed after this long.
@@ -243,6 +249,7 @@ class DockerBox(Box):
         self.spawned = 0
         self.current: DockerWorker | None = None
         self.container: Any = None
+        self.keeper: Any = None  # the attached stdin socket that keeps the container alive
         self.closed = False
         self.tainted = False
         sweep_stale(client)
@@ -264,6 +271,8 @@ class DockerBox(Box):
         config = container_config(self.image, self.job, self.run_id, self.host_dir)
         try:
             self.container = self.client.containers.create(**config)
+            # Attached before the start: the keeper never runs without its lifeline.
+            self.keeper = self.container.attach_socket(params={"stdin": 1, "stream": 1})
             self.container.start()
             self.container.reload()
         except docker.errors.ImageNotFound as exc:
@@ -329,7 +338,11 @@ class DockerBox(Box):
         shutil.rmtree(self.host_dir, ignore_errors=True)
 
     def _remove_ours(self) -> None:
+        """Removes the container (the engine may have done it already: auto_remove) and its lifeline."""
         remove_containers(self.client, {"label": f"{LABEL}={self.run_id}"})
+        if self.keeper is not None:
+            close_socket(self.keeper)
+            self.keeper = None
 
 
 _SECURITY_OPTIONS: dict[str, list[str]] = {}
@@ -373,8 +386,11 @@ def container_config(image: str, job: Job, run_id: str, channel_dir: Path) -> di
     ]
     return {
         "image": image,
-        "command": ["sleep", "infinity"],
+        "command": KEEPER_COMMAND,
+        # stdin open, and closed by the engine when the judge's attached socket closes.
+        "stdin_open": True,
         "init": True,
+        "auto_remove": True,
         "user": KEEPER_USER,
         "working_dir": "/tmp",
         "environment": CLEAN_ENV,
@@ -458,14 +474,12 @@ def run_labels(run_id: str) -> dict[str, str]:
 
 def sweep_stale(client: Any) -> int:
     """Removes the containers of judges on this host that are gone; returns how many."""
-    filters = {"label": [LABEL, f"judge.host={socket.gethostname()}"]}
-    try:
-        found = client.containers.list(all=True, filters=filters)
-    except engine_errors():
-        return 0
-    stale = [c for c in found if not _owner_alive(c.labels)]
-    for container in stale:
-        remove_containers(client, {"id": container.id})
+    stale = [
+        found["Id"] for found in _list_containers(client, {"label": [LABEL, f"judge.host={socket.gethostname()}"]})
+        if not _owner_alive(found.get("Labels") or {})
+    ]
+    for container_id in stale:
+        _remove_container(client, container_id)
     _sweep_host_dirs()
     return len(stale)
 
@@ -488,18 +502,24 @@ def _owner_alive(labels: dict[str, str]) -> bool:
 
 def remove_containers(client: Any, filters: dict[str, Any]) -> None:
     """Force-removes (kills, then deletes) every container matching `filters`."""
-    docker = _docker_sdk()
+    for found in _list_containers(client, filters):
+        _remove_container(client, found["Id"])
+
+
+def _list_containers(client: Any, filters: dict[str, Any]) -> list[dict]:
+    """The engine's own listing: `containers.list` inspects each one, and fails on one that
+    auto_remove deletes meanwhile."""
     try:
-        containers = client.containers.list(all=True, filters=filters)
+        return client.api.containers(all=True, filters=filters)
     except engine_errors():
-        return
-    for container in containers:
-        try:
-            container.remove(force=True)
-        except docker.errors.NotFound:
-            pass  # already gone: exactly what we wanted
-        except engine_errors():
-            pass  # the next Box's sweep will try again
+        return []
+
+
+def _remove_container(client: Any, container_id: str) -> None:
+    try:
+        client.api.remove_container(container_id, force=True)
+    except engine_errors():
+        pass  # already gone (auto_remove), being removed, or the engine failed: the next sweep retries
 
 
 # ---------------------------------------------------------------- accounting
@@ -755,6 +775,17 @@ class AttachChannel:
             self.sock.close()
         except OSError:
             pass
+
+
+def close_socket(attached: Any) -> None:
+    """Closes an attached connection for good: the socket is only released once the
+    SDK's file object over it (if any) is closed too."""
+    for part in (attached, getattr(attached, "_sock", None)):
+        if part is not None:
+            try:
+                part.close()
+            except OSError:
+                pass
 
 
 class FifoChannel:

@@ -35,6 +35,7 @@ from judge.sandbox.docker import (
     FifoChannel,
     _split_status,
     cgroup_accounting,
+    connect,
     docker_status,
     worker_argv,
 )
@@ -144,7 +145,7 @@ def open_box(solution_file: Path):
 
 
 def containers_of(box) -> list:
-    return box.client.containers.list(all=True, filters={"label": f"judge.run={box.run_id}"})
+    return box.client.containers.list(all=True, filters={"label": f"judge.run={box.run_id}"}, sparse=True)
 
 
 def call(client: WorkerClient, name: str, *args):
@@ -212,6 +213,8 @@ def test_the_container_gets_every_limit(open_box):
     assert "/tmp" in host["Tmpfs"]
     assert all(m["RW"] is False for m in box.client.api.inspect_container(box.container.id)["Mounts"])
     assert config["User"] == KEEPER_USER
+    assert config["OpenStdin"] is True and config["StdinOnce"] is True  # the keeper's lifeline
+    assert host["AutoRemove"] is True
 
 
 @needs_docker
@@ -315,30 +318,98 @@ def test_the_container_is_removed_on_close_and_on_ctrl_c(open_box):
     assert containers_of(interrupted) == []
 
 
+def _wait_for(predicate, timeout_s: float, what: str):
+    """The predicate's first true value within timeout_s; fails with `what` otherwise."""
+    deadline = time.monotonic() + timeout_s
+    while not (found := predicate()):
+        assert time.monotonic() < deadline, what
+        time.sleep(0.05)
+    return found
+
+
+def _containers_of_pid(client, pid: int) -> list:
+    return client.containers.list(all=True, filters={"label": f"judge.pid={pid}"}, sparse=True)
+
+
+def _worker_runs(container) -> bool:
+    """A process of the sandbox user runs in the container (ps on the engine's host)."""
+    try:
+        processes = container.top(ps_args="-o uid,pid")["Processes"]
+    except Exception:  # created, not yet started; or already gone
+        return False
+    return any(row[0] == SANDBOX_USER.split(":")[0] for row in processes)
+
+
+LOOPS_FOREVER = "def is_subsequence(s, t):\n    while True:\n        pass\n"
+# A judge reduced to its sandbox: a box, a worker spinning in a call, then nothing.
+SPINNING_JUDGE = """
+import json, sys, time
+from pathlib import Path
+from judge.limits import Limits
+from judge.sandbox.base import Job
+from judge.sandbox.docker import DockerBackend
+box = DockerBackend(channel=sys.argv[2]).open(Job(Path(sys.argv[1]), Limits()))
+worker = box.spawn()
+worker.receive(20)
+worker.send(json.dumps({"op": "call", "name": "spin", "args": [], "kwargs": {}}).encode())
+time.sleep(3600)
+"""
+
+
 @needs_docker
-def test_a_crashed_judge_leaves_a_container_that_the_next_box_sweeps(open_box, solution_file: Path):
+@pytest.mark.parametrize("judge", ["judge run", "fifo", "attach"])
+def test_a_sigkilled_judge_takes_its_container_with_it(judge: str, solution_file: Path, tmp_path: Path):
+    if judge == "judge run":  # the real thing: the CLI, busy in a hidden test that never ends
+        (tmp_path / "loops.py").write_text(LOOPS_FOREVER)
+        command = ["-m", "judge", "run", "is_subsequence", "--solution", "loops.py", "--sandbox", "docker"]
+    else:  # each channel, with a worker busy in a call
+        command = ["-c", SPINNING_JUDGE, str(solution_file), judge]
+    run = subprocess.Popen([sys.executable, *command], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    client = connect()
+    try:
+        container = _wait_for(lambda: _containers_of_pid(client, run.pid), 60, "the judge made no container")[0]
+        _wait_for(lambda: _worker_runs(container), 60, "no worker ever ran")
+    finally:
+        run.kill()
+        run.wait()
+    _wait_for(lambda: not _containers_of_pid(client, run.pid), 5, "the container outlived its judge by 5 s")
+
+
+@needs_docker
+def test_the_next_box_sweeps_what_a_dead_judge_left(open_box, solution_file: Path):
+    # The backstop: a fork of the judge inherited the keeper's lifeline and outlives it, so the
+    # container stays up after the judge died; its pipe directory stays too.
     crash = textwrap.dedent(f"""
-        import os
+        import os, time
         from pathlib import Path
         from judge.limits import Limits
         from judge.sandbox.base import Job
         from judge.sandbox.docker import DockerBackend
         box = DockerBackend().open(Job(Path({str(solution_file)!r}), Limits()))
-        print(box.run_id, flush=True)
+        child = os.fork()
+        if child == 0:
+            os.closerange(0, 3)
+            time.sleep(120)
+            os._exit(0)
+        print(box.run_id, child, flush=True)
         os._exit(1)  # no close(), no finally: as if the judge were SIGKILLed
     """)
     run = subprocess.Popen([sys.executable, "-c", crash], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
     out, err = run.communicate(timeout=60)
-    run_id = out.strip()
-    assert run.returncode == 1 and run_id, err
-    left_dirs = list(Path(tempfile.gettempdir()).glob(f"judge-docker-{run.pid}-*"))
-    assert left_dirs
-    live = open_box()
-    orphans = live.client.containers.list(all=True, filters={"label": f"judge.run={run_id}"})
-    assert orphans == []
-    assert not any(path.exists() for path in left_dirs)
-    survivor = open_box()  # a box of a judge that is alive is left alone
-    assert len(containers_of(live)) == 1 and len(containers_of(survivor)) == 1
+    run_id, child = out.split() if out.strip() else ("", "0")
+    try:
+        assert run.returncode == 1 and run_id, err
+        left_dirs = list(Path(tempfile.gettempdir()).glob(f"judge-docker-{run.pid}-*"))
+        assert left_dirs
+        live = open_box()
+        orphans = live.client.containers.list(all=True, filters={"label": f"judge.run={run_id}"}, sparse=True)
+        assert orphans == []
+        assert not any(path.exists() for path in left_dirs)
+        survivor = open_box()  # a box of a judge that is alive is left alone
+        assert len(containers_of(live)) == 1 and len(containers_of(survivor)) == 1
+    finally:
+        if int(child):
+            os.kill(int(child), signal.SIGKILL)
 
 
 @needs_docker
