@@ -23,7 +23,8 @@ keeper's), so nothing of a previous worker survives into the next one.
 
 Trusted accounting comes from the container's cgroup: read straight from the
 host's cgroup files when the engine runs on this machine (cheap enough to poll
-every 100 ms), otherwise through the engine's stats and events API.
+every 100 ms), otherwise from the engine's stats stream (a sample a second,
+followed by a thread of the Box) and its events.
 
 Out of memory: the container's `OOMKilled` flag only covers its PID 1 (the
 init), never an exec'd worker, so we compare the kernel's `oom_kill` counter
@@ -47,12 +48,13 @@ import socket
 import struct
 import subprocess
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from judge.errors import SandboxError
 from judge.sandbox.base import (
@@ -87,6 +89,8 @@ PIDS_OVERHEAD = 6
 # socket closes (module docstring); nothing is ever written to it.
 KEEPER_COMMAND = ["/bin/sh", "-c", "exec cat >/dev/null"]
 ENGINE_TIMEOUT_S = 30
+# Every engine call of a judging run: a stalled engine fails the run, never hangs it.
+RUN_ENGINE_TIMEOUT_S = 10
 # How long a worker that closed its channel gets to exit by itself, so that its
 # own exit status (a signal, an exit code) is what we report.
 EXIT_GRACE_S = 1.0
@@ -148,11 +152,14 @@ def engine_errors() -> tuple[type[BaseException], ...]:
     return (docker.errors.DockerException, requests.RequestException, OSError)
 
 
-def connect() -> Any:
-    """A client of the engine named by DOCKER_HOST (or the default socket) that answers."""
+def connect(timeout_s: float = ENGINE_TIMEOUT_S) -> Any:
+    """A client of the engine named by DOCKER_HOST (or the default socket) that answers.
+
+    `timeout_s` bounds every call the client makes (each read, for a stream).
+    """
     docker = _docker_sdk()
     try:
-        client = docker.from_env(timeout=ENGINE_TIMEOUT_S)
+        client = docker.from_env(timeout=timeout_s)
         client.ping()
     except engine_errors() as exc:
         raise SandboxError(f"the Docker engine does not answer: {exc}") from exc
@@ -181,22 +188,28 @@ def docker_status(image: str = IMAGE) -> tuple[bool, bool, str]:
 
 
 CHANNELS = ("auto", "fifo", "attach")
+ACCOUNTINGS = ("auto", "api")
 
 
 class DockerBackend(Backend):
     """Containers from `image`; `channel` picks how the judge talks to workers.
 
-    auto: named pipes when the engine runs on this kernel (its cgroup files are
-    ours to read), else the exec's attached stream; fifo / attach force one.
+    channel auto: named pipes when the engine runs on this kernel (its cgroup
+    files are ours to read), else the exec's attached stream; fifo / attach
+    force one. accounting auto: the host's cgroup files when readable, else the
+    engine's stats stream; api forces the stream, as with a remote engine.
     """
 
     name = "docker"
 
-    def __init__(self, image: str = IMAGE, channel: str = "auto") -> None:
+    def __init__(self, image: str = IMAGE, channel: str = "auto", accounting: str = "auto") -> None:
         if channel not in CHANNELS:
             raise ValueError(f"channel must be one of {CHANNELS}, not {channel!r}")
+        if accounting not in ACCOUNTINGS:
+            raise ValueError(f"accounting must be one of {ACCOUNTINGS}, not {accounting!r}")
         self.image = image
         self.channel = channel
+        self.accounting = accounting
 
     def probe(self) -> Probe:
         engine, present, detail = docker_status(self.image)
@@ -204,10 +217,10 @@ class DockerBackend(Backend):
         return Probe(self.name, engine and present, detail, _isolation(options))
 
     def open(self, job: Job) -> Box:
-        return DockerBox(connect(), self.image, job, self.channel)
+        return DockerBox(connect(RUN_ENGINE_TIMEOUT_S), self.image, job, self.channel, self.accounting)
 
 
-def _isolation(security_options: list[str] | None) -> Isolation:
+def _isolation(security_options: list[str] | None, accounting_notes: tuple[str, ...] = ()) -> Isolation:
     """What every container of ours enforces; seccomp and user namespaces are the engine's choice."""
     options = " ".join(security_options or [])
     enforced = {
@@ -232,7 +245,7 @@ def _isolation(security_options: list[str] | None) -> Isolation:
         "The memory limit is the container's resident memory (tmpfs files included), not an address-space cap.",
         f"Workers run as uid {SANDBOX_USER.split(':')[0]}; only the worker and the solution are mounted, read-only.",
     )
-    return Isolation("docker", enforced, notes)
+    return Isolation("docker", enforced, notes + accounting_notes)
 
 
 # ---------------------------------------------------------------- box
@@ -241,7 +254,9 @@ def _isolation(security_options: list[str] | None) -> Isolation:
 class DockerBox(Box):
     """The container of one judging run; removed by close() on every path."""
 
-    def __init__(self, client: Any, image: str, job: Job, channel: str = "auto") -> None:
+    def __init__(
+        self, client: Any, image: str, job: Job, channel: str = "auto", accounting: str = "auto"
+    ) -> None:
         self.client = client
         self.image = image
         self.job = job
@@ -250,10 +265,11 @@ class DockerBox(Box):
         self.current: DockerWorker | None = None
         self.container: Any = None
         self.keeper: Any = None  # the attached stdin socket that keeps the container alive
+        self.host_cgroups = accounting == "auto"
         self.closed = False
         self.tainted = False
         sweep_stale(client)
-        self.isolation = _isolation(_security_options(client))
+        self.security_options = _security_options(client)
         # Holds the named pipes of the FIFO channel; not listable by others.
         self.host_dir = Path(tempfile.mkdtemp(prefix=f"{HOST_DIR_PREFIX}{os.getpid()}-"))
         self.host_dir.chmod(0o711)
@@ -266,6 +282,11 @@ class DockerBox(Box):
         use_fifo = channel == "fifo" or (channel == "auto" and same_kernel)
         self.channel_dir = self.host_dir if use_fifo else None
 
+    @property
+    def isolation(self) -> Isolation:
+        # A property: whether the stats stream delivers is known only once it runs.
+        return _isolation(self.security_options, self.accounting.notes())
+
     def _start_container(self) -> None:
         docker = _docker_sdk()
         config = container_config(self.image, self.job, self.run_id, self.host_dir)
@@ -275,6 +296,7 @@ class DockerBox(Box):
             self.keeper = self.container.attach_socket(params={"stdin": 1, "stream": 1})
             self.container.start()
             self.container.reload()
+            self.accounting = locate_accounting(self.client, self.container, self.host_cgroups)
         except docker.errors.ImageNotFound as exc:
             self._remove_ours()
             raise SandboxError(f"image {self.image} not found: run `judge image build --offline`") from exc
@@ -284,7 +306,6 @@ class DockerBox(Box):
         except BaseException:  # Ctrl-C halfway: the container may exist without our handle
             self._remove_ours()
             raise
-        self.accounting = locate_accounting(self.client, self.container)
 
     def spawn(self) -> WorkerProcess:
         if self.current is not None:
@@ -292,7 +313,7 @@ class DockerBox(Box):
         if self.closed:
             raise SandboxError("the sandbox was closed")
         if self.tainted:
-            self._remove_ours()
+            self._discard_container()
             self._start_container()
             self.tainted = False
         self.spawned += 1
@@ -334,8 +355,12 @@ class DockerBox(Box):
         self.closed = True
         if self.current is not None:
             self.current.close_channel()
-        self._remove_ours()
+        self._discard_container()
         shutil.rmtree(self.host_dir, ignore_errors=True)
+
+    def _discard_container(self) -> None:
+        self._remove_ours()
+        self.accounting.stop()  # after the removal, which ends the stats stream at once
 
     def _remove_ours(self) -> None:
         """Removes the container (the engine may have done it already: auto_remove) and its lifeline."""
@@ -526,15 +551,31 @@ def _remove_container(client: Any, container_id: str) -> None:
 
 
 class Accounting(Protocol):
-    """The container's trusted figures, whatever they are read through."""
+    """The container's trusted figures for its current worker, whatever they are read through."""
 
-    def cpu_seconds(self) -> float | None: ...
+    resolution_s: float  # how stale cpu_seconds() may be (WorkerProcess.cpu_resolution_s)
 
-    def oom_kills(self, since_ns: int) -> int | None: ...
+    def start_worker(self) -> None:
+        """A new worker starts (the previous one is dead): CPU time and OOM kills count from here."""
+
+    def start_call(self) -> None:
+        """The worker is sent a call: what the container did before is not the call's."""
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time of the container since start_worker(); None when it cannot be known."""
+
+    def oom_kills(self) -> int | None:
+        """OOM kills in the container since start_worker()."""
 
     def peak_bytes(self) -> int | None: ...
 
-    def process_count(self) -> int | None: ...
+    def process_count(self) -> int | None:
+        """Processes in the container now; None when that cannot be known for sure."""
+
+    def notes(self) -> tuple[str, ...]:
+        """What the report must say about these figures."""
+
+    def stop(self) -> None: ...
 
 
 def _read_key(path: Path, key: str) -> int | None:
@@ -556,9 +597,9 @@ def _read_int(path: Path | None) -> int | None:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass
 class CgroupAccounting:
-    """The container's cgroup files on this host (v1 or v2)."""
+    """The container's cgroup files on this host (v1 or v2): exact, and read in microseconds."""
 
     cpu_file: Path
     cpu_key: str | None  # None: the whole file is the figure (v1 cpuacct.usage)
@@ -566,14 +607,28 @@ class CgroupAccounting:
     oom_file: Path
     peak_file: Path | None
     pids_file: Path | None = None
+    # The counters run over the container's life; the worker's figures are differences.
+    cpu_base: float | None = field(default=0.0, init=False)
+    oom_base: int | None = field(default=0, init=False)
+    resolution_s: ClassVar[float] = WorkerProcess.cpu_resolution_s
+
+    def readable(self) -> bool:
+        return self._cpu_total() is not None and self._oom_total() is not None
+
+    def start_worker(self) -> None:
+        self._reset_peak()
+        self.cpu_base, self.oom_base = self._cpu_total(), self._oom_total()
+
+    def start_call(self) -> None:
+        pass  # exact at every reading: nothing to mark
 
     def cpu_seconds(self) -> float | None:
-        raw = _read_key(self.cpu_file, self.cpu_key) if self.cpu_key else _read_int(self.cpu_file)
-        return None if raw is None else raw * self.cpu_unit_s
+        now = self._cpu_total()
+        return None if now is None or self.cpu_base is None else max(0.0, now - self.cpu_base)
 
-    def oom_kills(self, since_ns: int) -> int | None:
-        # A counter over the container's life: callers compare two readings.
-        return _read_key(self.oom_file, "oom_kill")
+    def oom_kills(self) -> int | None:
+        now = self._oom_total()
+        return None if now is None or self.oom_base is None else now - self.oom_base
 
     def peak_bytes(self) -> int | None:
         return _read_int(self.peak_file)
@@ -581,7 +636,20 @@ class CgroupAccounting:
     def process_count(self) -> int | None:
         return _read_int(self.pids_file)
 
-    def reset_peak(self) -> None:
+    def notes(self) -> tuple[str, ...]:
+        return ()
+
+    def stop(self) -> None:
+        pass  # nothing runs on our side
+
+    def _cpu_total(self) -> float | None:
+        raw = _read_key(self.cpu_file, self.cpu_key) if self.cpu_key else _read_int(self.cpu_file)
+        return None if raw is None else raw * self.cpu_unit_s
+
+    def _oom_total(self) -> int | None:
+        return _read_key(self.oom_file, "oom_kill")
+
+    def _reset_peak(self) -> None:
         """Starts the v1 high-water mark afresh for a new worker (root only; best effort)."""
         if self.peak_file is not None and self.peak_file.name == "memory.max_usage_in_bytes":
             try:
@@ -647,44 +715,120 @@ def cgroup_accounting(mountinfo: str, proc_cgroup: str) -> CgroupAccounting | No
     )
 
 
-def locate_accounting(client: Any, container: Any) -> Accounting:
-    """The host's cgroup files when the engine is local and they are readable, else the API."""
+def locate_accounting(client: Any, container: Any, host_cgroups: bool = True) -> Accounting:
+    """The host's cgroup files when allowed, the engine is local and they are readable; else the API."""
+    found = _host_cgroup(container) if host_cgroups else None
+    return ApiAccounting(client, container) if found is None else found
+
+
+def _host_cgroup(container: Any) -> CgroupAccounting | None:
     pid = (container.attrs.get("State") or {}).get("Pid") or 0
     try:
         proc_cgroup = Path(f"/proc/{pid}/cgroup").read_text()
         mountinfo = Path("/proc/self/mountinfo").read_text()
     except OSError:
-        return ApiAccounting(client, container)
+        return None
     # Pid numbers of a remote engine mean nothing here: the path must name our container.
     if not pid or container.id not in proc_cgroup:
-        return ApiAccounting(client, container)
+        return None
     found = cgroup_accounting(mountinfo, proc_cgroup)
-    if found is None or found.cpu_seconds() is None or found.oom_kills(0) is None:
-        return ApiAccounting(client, container)
-    return found
+    return found if found is not None and found.readable() else None
+
+
+# The engine's stats stream sends a sample about once a second.
+STATS_PERIOD_S = 1.0
+# A working engine sends the first sample at once; a Box waits this long for it
+# at most, so that its report can say whether figures come at all.
+FIRST_SAMPLE_WAIT_S = 2.0
+# A figure older than this is no figure: the stream stalled.
+STALE_SAMPLE_S = 3 * STATS_PERIOD_S
+# stop() waits this long for the stream's thread: the container's removal ends
+# the stream at once, and the thread also looks for stop() at every sample.
+STATS_JOIN_S = 2 * STATS_PERIOD_S
+STREAM_NOTE = (
+    "CPU and memory figures come from the engine's stats API about once a second: a call is charged "
+    "only the CPU time seen between two samples taken while it ran, so CPU limits are checked to "
+    "within about 2 s (the wall-clock limit still holds); out-of-memory kills come from the "
+    "engine's events."
+)
+NO_FIGURES_NOTE = (
+    "The engine's stats API gave no CPU or memory figures: CPU limits were enforced through the "
+    "wall-clock limit only, and out-of-memory kills come from the engine's events."
+)
 
 
 class ApiAccounting:
-    """The same figures through the engine's API (a remote engine, or unreadable cgroups)."""
+    """The figures from the engine's stats stream and events (a remote engine, or no host cgroups).
 
+    A daemon thread follows the stream and keeps the latest sample, so reading a
+    figure never waits on the engine; the engine ends the stream when the
+    container goes, and stop() joins the thread.
+
+    CPU time is charged per interval between two samples, and only for an
+    interval that began after the current call (or worker) started: a sample is
+    up to a second old, and a plain difference of two would charge a call with
+    the previous call's last second, failing correct solutions. So a call's CPU
+    time is under-counted by up to one interval at each end, never over-counted.
+    """
+
+    # Up to one interval missed at each end of a call.
+    resolution_s = 2 * STATS_PERIOD_S
     # The engine learns of an OOM kill asynchronously: wait this long for its event.
     OOM_EVENT_WAIT_S = 0.3
 
     def __init__(self, client: Any, container: Any) -> None:
         self.client = client
         self.container = container
+        self.lock = threading.Lock()  # the stream's thread and the judge both move the figures
+        self.latest: dict = {}
+        self.latest_at = float("-inf")
+        self.charged = 0.0  # CPU seconds of the current worker, in whole intervals
+        self.reference: float | None = None  # the last sample's CPU, once one came since the mark
+        self.worker_start_ns = time.time_ns()
+        self.settled = threading.Event()  # the first sample came, or the stream ended without one
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._follow, name="judge-docker-stats", daemon=True)
+        self.thread.start()
+        self.settled.wait(FIRST_SAMPLE_WAIT_S)
 
-    def _stats(self) -> dict:
+    def _follow(self) -> None:
         try:
-            return self.container.stats(stream=False, one_shot=True) or {}
-        except engine_errors():
-            return {}
+            for sample in self.container.stats(stream=True, decode=True):
+                if self.stopping.is_set():
+                    return
+                self._take(sample)
+        except (*engine_errors(), ValueError):
+            pass  # the stream broke, or stalled past the client's timeout: the figures go stale
+        finally:
+            self.settled.set()
+
+    def _take(self, sample: dict) -> None:
+        usage = _cpu_usage(sample)
+        if usage is None:
+            return  # what the engine sends for a stopped container
+        with self.lock:
+            if self.reference is not None:
+                self.charged += max(0.0, usage - self.reference)
+            self.reference = usage
+            self.latest, self.latest_at = sample, time.monotonic()
+        self.settled.set()
+
+    def start_worker(self) -> None:
+        with self.lock:
+            self.charged, self.reference = 0.0, None
+            self.worker_start_ns = time.time_ns()
+
+    def start_call(self) -> None:
+        with self.lock:
+            self.reference = None  # the next sample starts the call's first interval
 
     def cpu_seconds(self) -> float | None:
-        usage = self._stats().get("cpu_stats", {}).get("cpu_usage", {}).get("total_usage")
-        return None if usage is None else usage / 1e9
+        if time.monotonic() - self.latest_at > STALE_SAMPLE_S:
+            return None  # no sample yet, or the stream stalled
+        return self.charged
 
-    def oom_kills(self, since_ns: int) -> int | None:
+    def oom_kills(self) -> int | None:
+        since_ns = self.worker_start_ns
         filters = {"container": self.container.id, "event": "oom"}
         until = time.time() + self.OOM_EVENT_WAIT_S
         try:
@@ -694,13 +838,24 @@ class ApiAccounting:
             return None
 
     def peak_bytes(self) -> int | None:
-        return self._stats().get("memory_stats", {}).get("max_usage")
+        return (self.latest.get("memory_stats") or {}).get("max_usage")
 
     def process_count(self) -> int | None:
-        return self._stats().get("pids_stats", {}).get("current")
+        # A count up to a second old cannot prove that a worker left nothing behind.
+        return None
 
-    def reset_peak(self) -> None:
-        pass
+    def notes(self) -> tuple[str, ...]:
+        return (STREAM_NOTE,) if self.latest else (NO_FIGURES_NOTE,)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.thread.join(STATS_JOIN_S)
+
+
+def _cpu_usage(sample: dict) -> float | None:
+    """The container's CPU time in seconds, from one stats sample."""
+    usage = ((sample.get("cpu_stats") or {}).get("cpu_usage") or {}).get("total_usage")
+    return usage / 1e9 if usage else None  # zero or missing: a stopped container's empty sample
 
 
 # ---------------------------------------------------------------- worker
@@ -736,9 +891,11 @@ class AttachChannel:
     STDERR_CAP = 64 * 1024
     connected = True
 
-    def __init__(self, sock: socket.socket) -> None:
-        self.sock = sock
-        self.sock.setblocking(True)
+    def __init__(self, attached: Any) -> None:
+        self.attached = attached  # the SDK's file object over the socket, when it made one
+        self.sock: socket.socket = getattr(attached, "_sock", attached)
+        # Reads follow select(); a send to a worker that never reads fails instead of hanging.
+        self.sock.settimeout(SEND_TIMEOUT_S)
         self.demux = Demux()
         self.stderr = b""  # the worker's own stderr, before it points fd 2 at its file
 
@@ -771,10 +928,7 @@ class AttachChannel:
             pass
 
     def close(self) -> None:
-        try:
-            self.sock.close()
-        except OSError:
-            pass
+        close_socket(self.attached)
 
 
 def close_socket(attached: Any) -> None:
@@ -875,8 +1029,8 @@ class DockerWorker(WorkerProcess):
     def __init__(self, box: DockerBox, number: int) -> None:
         self.box = box
         self.accounting = box.accounting
-        self.spawn_ns = time.time_ns()
-        self._reset_baselines()
+        self.cpu_resolution_s = self.accounting.resolution_s
+        self.accounting.start_worker()
         self.buffer = b""
         self.channel_closed = False
         self.next_exit_check = time.monotonic() + EXIT_POLL_S
@@ -895,7 +1049,7 @@ class DockerWorker(WorkerProcess):
             attached = api.exec_start(self.exec_id, socket=True)
         except engine_errors() as exc:
             raise SandboxError(f"the worker could not start in the container: {exc}") from exc
-        return AttachChannel(getattr(attached, "_sock", attached))
+        return AttachChannel(attached)
 
     def _start_detached(self, argv: list[str]) -> None:
         api = self.box.client.api
@@ -908,14 +1062,8 @@ class DockerWorker(WorkerProcess):
             self.channel.close()
             raise SandboxError(f"the worker could not start in the container: {exc}") from exc
 
-    def _reset_baselines(self) -> None:
-        reset = getattr(self.accounting, "reset_peak", None)
-        if reset is not None:
-            reset()
-        self.cpu_base = self.accounting.cpu_seconds()
-        self.oom_base = self.accounting.oom_kills(self.spawn_ns) or 0
-
     def send(self, line: bytes) -> None:
+        self.accounting.start_call()
         try:
             self.channel.write(line + b"\n")
         except OSError as exc:
@@ -946,11 +1094,8 @@ class DockerWorker(WorkerProcess):
             self.channel_closed = self._exit_code() is not None
 
     def cpu_seconds(self) -> float | None:
-        now = self.accounting.cpu_seconds()
-        if now is None or self.cpu_base is None:
-            return None
         # Container-wide, but the previous worker's processes are all dead by now.
-        return max(0.0, now - self.cpu_base)
+        return self.accounting.cpu_seconds()
 
     def terminate(self) -> Termination:
         if self.termination is None:
@@ -970,13 +1115,13 @@ class DockerWorker(WorkerProcess):
         if killed_by_us:
             self._wait_exit(EXIT_GRACE_S)
         self.close_channel()
-        ooms = self.accounting.oom_kills(self.spawn_ns)
+        ooms = self.accounting.oom_kills()
         peak = self.accounting.peak_bytes()
         code, sig = (None, signal.SIGKILL) if killed_by_us else _split_status(status)
         return Termination(
             exit_code=code,
             signal=sig,
-            oom_killed=ooms is not None and ooms > self.oom_base,
+            oom_killed=bool(ooms),
             output_exceeded=sig == signal.SIGXFSZ,
             cpu_exceeded=sig == signal.SIGXCPU,
             peak_memory_kb=None if peak is None else peak // 1024,

@@ -10,25 +10,33 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import select
+import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 import textwrap
 import time
+import types
 from pathlib import Path
 
 import pytest
 
+from judge.harness.run import judge_solution
 from judge.limits import Limits
+from judge.problems.loader import load_problem
 from judge.sandbox.base import Job, WorkerGone
 from judge.sandbox.client import ImportFailed, SolutionFailed, WorkerClient
 from judge.sandbox.docker import (
     CHANNELS,
     IMAGE,
     KEEPER_USER,
+    NO_FIGURES_NOTE,
     SANDBOX_USER,
+    STREAM_NOTE,
+    ApiAccounting,
     CgroupAccounting,
     Demux,
     DockerBackend,
@@ -134,8 +142,8 @@ def open_box(solution_file: Path):
     """Opens DockerBoxes on the test solution; closes whatever the test left open."""
     boxes = []
 
-    def open_(limits: Limits = LIMITS, channel: str = "auto", solution: Path = solution_file):
-        box = DockerBackend(channel=channel).open(Job(solution, limits))
+    def open_(limits: Limits = LIMITS, channel: str = "auto", solution: Path = solution_file, accounting: str = "auto"):
+        box = DockerBackend(channel=channel, accounting=accounting).open(Job(solution, limits))
         boxes.append(box)
         return box
 
@@ -412,6 +420,70 @@ def test_the_next_box_sweeps_what_a_dead_judge_left(open_box, solution_file: Pat
             os.kill(int(child), signal.SIGKILL)
 
 
+MEMORY_CREEP = """
+def is_subsequence(s, t):
+    blocks = []
+    while True:
+        blocks.append(bytearray(8 << 20))
+"""
+
+
+def _is_subsequence_with_small_limits(root: Path) -> Path:
+    """A copy of the problem with the hostile suite's small limits: a limit costs a case about a second."""
+    target = root / "problems" / "is_subsequence"
+    shutil.copytree(PROBLEMS_ROOT / "is_subsequence", target, ignore=shutil.ignore_patterns("__pycache__", "corpus"))
+    toml = target / "problem.toml"
+    text = toml.read_text()
+    for key, value in {"time_per_call_s": 0.5, "memory_mb": 128, "output_kb": 16, "max_examples": 5}.items():
+        text, count = re.subn(rf"(?m)^{key}\s*=.*$", f"{key} = {value}", text)
+        assert count == 1, f"{toml} has no single {key}"
+    toml.write_text(text)
+    return target
+
+
+API_RUNS = {
+    "reference": (None, Verdict.ACCEPTED),
+    "loops_forever": (LOOPS_FOREVER, Verdict.TIME_LIMIT_EXCEEDED),
+    "memory_creep": (MEMORY_CREEP, Verdict.MEMORY_LIMIT_EXCEEDED),
+}
+
+
+@needs_docker
+@pytest.mark.parametrize("name", API_RUNS)
+def test_a_whole_run_on_the_stats_api_gets_its_verdict_in_bounded_time(name: str, tmp_path: Path):
+    source, verdict = API_RUNS[name]
+    solution = PROBLEMS_ROOT / "is_subsequence" / "reference.py"
+    if source is not None:
+        solution = tmp_path / f"{name}.py"
+        solution.write_text(source)
+    problem = load_problem(_is_subsequence_with_small_limits(tmp_path))
+    started = time.monotonic()
+    result = judge_solution(problem, solution, DockerBackend(accounting="api"), measure_complexity=False)
+    elapsed = time.monotonic() - started
+    assert result.verdict is verdict, result.message
+    assert STREAM_NOTE in result.sandbox["notes"]
+    assert elapsed < 40, f"{name} took {elapsed:.1f} s"
+
+
+@needs_docker
+def test_stats_api_figures_are_read_without_an_engine_call(open_box):
+    box = open_box(accounting="api")
+    assert isinstance(box.accounting, ApiAccounting)
+    assert box.channel_dir is None  # no host cgroups: taken for a remote engine, so the attached stream
+    worker = box.spawn()
+    assert worker.cpu_resolution_s == 2.0
+    worker.receive(20)
+    worker.send(json.dumps({"op": "call", "name": "spin", "args": [], "kwargs": {}}).encode())
+    worker.receive(3.5)  # three samples at least: two whole intervals inside the call
+    started = time.monotonic()
+    figures = [(worker.cpu_seconds(), box.accounting.peak_bytes()) for _ in range(1000)]
+    assert time.monotonic() - started < 0.5
+    assert figures[-1][0] > 0.5 and figures[-1][1] > 0
+    assert worker.terminate().signal == signal.SIGKILL
+    box.close()
+    assert not box.accounting.thread.is_alive()
+
+
 @needs_docker
 def test_judge_run_on_docker_accepts_the_reference(run_cli):
     reference = PROBLEMS_ROOT / "is_subsequence" / "reference.py"
@@ -507,9 +579,48 @@ def test_cgroup_counters_are_read_in_their_units(tmp_path: Path):
         tmp_path / "cpu.stat", "usage_usec", 1e-6, tmp_path / "memory.events", tmp_path / "memory.peak"
     )
     assert files.cpu_seconds() == pytest.approx(2.5)
-    assert files.oom_kills(0) == 1
+    assert files.oom_kills() == 1
     assert files.peak_bytes() == 1 << 20
     assert files.process_count() is None
+    files.start_worker()  # a new worker's figures count from here
+    (tmp_path / "cpu.stat").write_text("usage_usec 3000000\n")
+    assert files.cpu_seconds() == pytest.approx(0.5)
+    assert files.oom_kills() == 0
+
+
+def _silent_stream_accounting() -> ApiAccounting:
+    """ApiAccounting over a container whose stats stream ends at once; tests feed it samples."""
+    container = types.SimpleNamespace(id="c0ffee", stats=lambda **_: iter(()))
+    return ApiAccounting(None, container)
+
+
+def _sample(cpu_s: float) -> dict:
+    return {"cpu_stats": {"cpu_usage": {"total_usage": int(cpu_s * 1e9)}}, "memory_stats": {"max_usage": 1 << 20}}
+
+
+def test_stats_api_charges_a_call_only_intervals_that_began_inside_it():
+    accounting = _silent_stream_accounting()
+    accounting.start_worker()
+    for cpu_s in (10.0, 10.5, 11.0):  # the worker starting: 1 s in two intervals
+        accounting._take(_sample(cpu_s))
+    assert accounting.cpu_seconds() == pytest.approx(1.0)
+    accounting.start_call()
+    accounting._take(_sample(11.8))  # began before the call: the previous call's tail, not charged
+    accounting._take(_sample(12.8))
+    assert accounting.cpu_seconds() == pytest.approx(2.0)
+    accounting.start_worker()
+    assert accounting.cpu_seconds() == 0.0
+    assert accounting.process_count() is None  # a second-old count cannot rule out leftovers
+    assert accounting.peak_bytes() == 1 << 20
+    assert accounting.notes() == (STREAM_NOTE,)
+
+
+def test_stats_api_without_figures_says_so():
+    accounting = _silent_stream_accounting()
+    assert accounting.cpu_seconds() is None
+    assert accounting.notes() == (NO_FIGURES_NOTE,)
+    accounting.stop()
+    assert not accounting.thread.is_alive()
 
 
 def test_demux_reassembles_frames_split_across_reads():
