@@ -46,6 +46,9 @@ class Budget:
         )
 
 
+MEMORY_MIN_SIZES = 3  # what the memory fit needs to classify at all
+
+
 def doubling_sizes(low: int, high: int) -> list[int]:
     """low, 2 low, 4 low, ... up to high."""
     sizes = []
@@ -103,9 +106,12 @@ def memory_window(times: dict[int, float], slowdown: float, budget: Budget) -> l
 
     Peaks are deterministic, so one call per size is enough; what matters is
     reaching sizes where the growth dominates fixed overheads, hence the top.
+    When even three sizes do not fit (a quadratic solution, whose probe makes
+    tracing look costly), the three cheapest are traced anyway: fewer cannot
+    be classified at all, and each traced call stays under the call limits.
     """
     sizes = sorted(times)
-    for end in range(len(sizes), 0, -1):
+    for end in range(len(sizes), MEMORY_MIN_SIZES - 1, -1):
         window = sizes[max(0, end - 4):end]
         if sum(times[n] for n in window) * slowdown <= budget.memory_s:
             # Cheaper sizes just below the window come almost for free: add them while they fit.
@@ -113,4 +119,4 @@ def memory_window(times: dict[int, float], slowdown: float, budget: Budget) -> l
             while start > 0 and sum(times[n] for n in sizes[start - 1:end]) * slowdown <= budget.memory_s:
                 start -= 1
             return sizes[start:end]
-    return sizes[:1]
+    return sizes[:MEMORY_MIN_SIZES]

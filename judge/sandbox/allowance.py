@@ -20,7 +20,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from judge.limits import CALL_GRACE_S, IDLE_CPU_SHARE, RUN_IDLE_S, RUN_TIMEOUTS, Limits
+from judge.limits import CALL_GRACE_S, IDLE_AFTER_S, IDLE_CPU_SHARE, RUN_IDLE_S, RUN_TIMEOUTS, Limits
+
+
+def sits_idle(cpu_s: float, elapsed_s: float, resolution_s: float) -> bool:
+    """A call still running that is hardly computing, over long enough to judge on figures this coarse."""
+    return elapsed_s >= max(IDLE_AFTER_S, 2 * resolution_s) and cpu_s < IDLE_CPU_SHARE * elapsed_s
 
 
 def idle_time(cpu_s: float, wall_s: float, resolution_s: float) -> float:

@@ -14,8 +14,8 @@ import time
 from dataclasses import dataclass, field
 
 from judge import interrupts
-from judge.limits import IDLE_AFTER_S, IDLE_CPU_SHARE, Limits
-from judge.sandbox.allowance import CallBounds, RunAllowance, idle_time
+from judge.limits import IDLE_CPU_SHARE, Limits
+from judge.sandbox.allowance import CallBounds, RunAllowance, idle_time, sits_idle
 from judge.sandbox.base import Box, CapturedOutput, Termination, WorkerGone, WorkerProcess
 from judge.verdicts import Verdict
 
@@ -188,7 +188,7 @@ class WorkerClient:
                 clock = self._overrun(bounds, cpu, elapsed, worker)
                 if clock is None:
                     continue
-            self.allowance.charge(cpu or 0.0, elapsed, self._idle(cpu, elapsed, worker))
+            self.allowance.charge(cpu or 0.0, elapsed, self._idle_time(cpu, elapsed, worker))
             self.last_call_cpu_s = cpu or 0.0
             if clock is None:
                 return line
@@ -196,7 +196,7 @@ class WorkerClient:
             raise self._timeout(clock, bounds, cpu or 0.0, elapsed)
 
     @staticmethod
-    def _idle(cpu: float | None, elapsed: float, worker: WorkerProcess) -> float:
+    def _idle_time(cpu: float | None, elapsed: float, worker: WorkerProcess) -> float:
         return 0.0 if cpu is None else idle_time(cpu, elapsed, worker.cpu_resolution_s)
 
     def _overrun(self, bounds: CallBounds, cpu: float | None, elapsed: float, worker: WorkerProcess) -> str | None:
@@ -205,9 +205,9 @@ class WorkerClient:
             return "wall-clock"
         if cpu is not None and cpu > bounds.cpu_s:
             return "CPU"
-        if cpu is not None and _idle(cpu, elapsed, worker.cpu_resolution_s):
+        if cpu is not None and sits_idle(cpu, elapsed, worker.cpu_resolution_s):
             return "idle"
-        if self.allowance.idle_spent(self._idle(cpu, elapsed, worker)):
+        if self.allowance.idle_spent(self._idle_time(cpu, elapsed, worker)):
             return "run idle"
         return None
 
@@ -301,11 +301,6 @@ class WorkerClient:
 def _number(value: object) -> float:
     """A figure from the worker: untrusted, so anything but a plain number counts as 0."""
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0 else 0.0
-
-
-def _idle(cpu_s: float, elapsed_s: float, resolution_s: float) -> bool:
-    """Long enough to judge (on figures this coarse), and hardly computing."""
-    return elapsed_s >= max(IDLE_AFTER_S, 2 * resolution_s) and cpu_s < IDLE_CPU_SHARE * elapsed_s
 
 
 def _near_limit(termination: Termination, limits: Limits) -> bool:

@@ -59,3 +59,9 @@ def test_small_call_limits_scale_the_budget_down():
     assert budget.max_call_s == 0.2 / 8
     assert budget.extension_call_s <= 3 * budget.max_call_s
     assert Budget().for_call_limit(10.0) == Budget()
+
+
+def test_memory_window_keeps_three_sizes_when_tracing_looks_costly():
+    """A quadratic's cheap probe makes tracing look expensive; two sizes could not be classified."""
+    times = {1024: 0.8e-3, 2048: 3.3e-3, 4096: 11e-3, 8192: 41e-3}
+    assert memory_window(times, slowdown=15.0, budget=Budget(memory_s=0.15)) == [1024, 2048, 4096]
