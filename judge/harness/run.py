@@ -121,9 +121,10 @@ def run_hidden_tests(problem: Problem, proxy: SolutionProxy, seed: int,
         _forget_module(problem.hidden_tests_path)
     interrupts.check()  # pytest turns a signal into "interrupted" and returns: never a verdict
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or not plugin.cases:
+        # pytest's log quotes the hidden tests: only for whoever runs the judge, never in a report.
+        details = f":\n{log.getvalue()[-2000:]}" if os.environ.get("JUDGE_DEBUG") else " (JUDGE_DEBUG=1 shows why)"
         raise ProblemConfigError(
-            f"{problem.hidden_tests_path}: the hidden tests could not run (pytest exit {int(code)}):\n"
-            + log.getvalue()[-2000:]
+            f"{problem.hidden_tests_path}: the hidden tests could not run (pytest exit {int(code)}){details}"
         )
     return plugin.cases, plugin.not_run
 
