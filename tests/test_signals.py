@@ -167,8 +167,9 @@ def _no_leftovers(tag: str, pid: int, sandbox: str) -> None:
     if sandbox == "docker":
         from judge.sandbox.docker import connect
 
-        containers = connect().containers.list(all=True, filters={"label": f"judge.pid={pid}"})
-        assert not containers, f"containers outlived the run: {[c.name for c in containers]}"
+        # sparse: no inspection per container, which fails on one the engine is auto-removing
+        containers = connect().containers.list(all=True, sparse=True, filters={"label": f"judge.pid={pid}"})
+        assert not containers, f"containers outlived the run: {[c.id[:12] for c in containers]}"
 
 
 def _processes_with(tag: str) -> list[str]:

@@ -307,8 +307,9 @@ def _no_container_left(backend_name: str) -> None:
         return
     from judge.sandbox.docker import connect
 
-    left = connect().containers.list(all=True, filters={"label": f"judge.pid={os.getpid()}"})
-    assert not left, f"containers outlived the run: {[c.name for c in left]}"
+    # sparse: no inspection per container, which fails on one the engine is auto-removing
+    left = connect().containers.list(all=True, sparse=True, filters={"label": f"judge.pid={os.getpid()}"})
+    assert not left, f"containers outlived the run: {[c.id[:12] for c in left]}"
 
 
 def _fingerprint(root: Path) -> dict[str, tuple]:
