@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import base64
+import builtins
+import contextlib
 import datetime
 import errno
 import gc
@@ -34,6 +36,7 @@ import signal
 import sys
 import time
 import traceback
+import warnings
 
 # The clock of every figure the worker reports. Not time.process_time(): under
 # RLIMIT_CPU (the local sandbox's backstop) some kernels advance the process
@@ -256,18 +259,47 @@ class Worker:
 
     def op_call(self, request: dict):
         args, kwargs = self._args(request)
-        return getattr(self.module, request["name"])(*args, **kwargs)
+        return _invoke(request, getattr(self.module, request["name"]), args, kwargs)
 
     def op_new(self, request: dict):
         args, kwargs = self._args(request)
-        instance = getattr(self.module, request["name"])(*args, **kwargs)
+        instance = _invoke({**request, "report_args": False}, getattr(self.module, request["name"]), args, kwargs)
         handle = len(self.handles) + 1
         self.handles[handle] = instance
         return instance
 
     def op_method(self, request: dict):
         args, kwargs = self._args(request)
-        return getattr(self.handles[request["handle"]], request["name"])(*args, **kwargs)
+        return _invoke(request, getattr(self.handles[request["handle"]], request["name"]), args, kwargs)
+
+
+def _invoke(request: dict, function, args: list, kwargs: dict):
+    """Calls the solution, honouring the request's optional fields.
+
+    - "warnings_as_errors": names of built-in warning classes (e.g.
+      "RuntimeWarning") that are raised as exceptions during this call only.
+    - "report_args": the value becomes {"value": v, "args": [...], "kwargs": {...}},
+      the arguments as they are after the call, so the judge can tell whether
+      the solution modified them.
+    """
+    with _warnings_as_errors(request.get("warnings_as_errors") or ()):
+        value = function(*args, **kwargs)
+    if request.get("report_args"):
+        return {"value": value, "args": args, "kwargs": kwargs}
+    return value
+
+
+@contextlib.contextmanager
+def _warnings_as_errors(names):
+    if not names:
+        yield
+        return
+    with warnings.catch_warnings():
+        for name in names:
+            category = getattr(builtins, str(name), None)
+            if isinstance(category, type) and issubclass(category, Warning):
+                warnings.simplefilter("error", category)
+        yield
 
 
 def _reply_bytes(message: dict) -> bytes:
