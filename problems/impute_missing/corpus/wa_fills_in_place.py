@@ -1,0 +1,34 @@
+# expect: wrong_answer
+# why: fills the missing cells in the input rows themselves and returns the same table: the caller's data is modified
+import math
+from collections import Counter
+
+
+def _missing(v):
+    return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def impute_missing(table, numeric="median"):
+    if numeric not in ("median", "mean"):
+        raise ValueError("bad numeric")
+    if len({len(r) for r in table}) > 1:
+        raise ValueError("ragged")
+    for j in range(len(table[0]) if table else 0):
+        vals = [r[j] for r in table if not _missing(r[j])]
+        if not vals:
+            continue
+        if all(isinstance(v, str) for v in vals):
+            c = Counter(vals)
+            fill = min(c, key=lambda w: (-c[w], w))
+        elif any(isinstance(v, str) for v in vals):
+            raise TypeError("mixed")
+        elif numeric == "mean":
+            fill = sum(vals) / len(vals)
+        else:
+            s = sorted(vals)
+            m = len(s) // 2
+            fill = s[m] if len(s) % 2 else (s[m - 1] + s[m]) / 2
+        for row in table:
+            if _missing(row[j]):
+                row[j] = fill
+    return table
