@@ -23,6 +23,7 @@ from judge.sandbox.wire import NdArray, Opaque, Rng, Stream
 __all__ = [
     "AfterCall", "NdArray", "Opaque", "Rng", "Stream", "WrongAnswer",
     "call_and_arguments", "category", "cpu_budget", "expect", "expect_equal", "expect_raises", "fail",
+    "warnings_as_errors",
 ]
 
 _MISSING = object()
@@ -118,3 +119,19 @@ def call_and_arguments(solution: SolutionProxy, name: str, *args: Any, **kwargs:
     if not (isinstance(reply, dict) and set(reply) == {"value", "args", "kwargs"}):
         raise RuntimeError("the worker does not support report_args")  # a judge bug: internal_error
     return AfterCall(reply["value"], reply["args"], reply["kwargs"])
+
+
+@contextlib.contextmanager
+def warnings_as_errors(solution: SolutionProxy, *categories: str) -> Iterator[None]:
+    """Inside the block, the solution's calls raise these built-in warning classes as exceptions.
+
+    E.g. `warnings_as_errors(solution, "RuntimeWarning")`: a NumPy overflow in
+    the solution then fails the call like any exception (runtime_error), with
+    the solution's traceback. Only the calls made inside the block are affected.
+    """
+    previous = solution.request_fields
+    solution.request_fields = {**previous, "warnings_as_errors": list(categories)}
+    try:
+        yield
+    finally:
+        solution.request_fields = previous

@@ -41,6 +41,8 @@ class SolutionProxy:
         self.sticky_failure: SolutionFailed | None = None
         self.failing_calls: list[str] | None = None
         self.cpu_budget: CpuBudget | None = None
+        # Optional worker fields added to every request of the case (judge.testing.warnings_as_errors).
+        self.request_fields: dict = {}
         self.new_example()
 
     def new_example(self) -> None:
@@ -79,7 +81,7 @@ class SolutionProxy:
             raise SolutionFailed(self.sticky_failure.verdict, self.sticky_failure.message)
         self.calls.append(rendered)
         try:
-            reply = self._client.call(message)
+            reply = self._client.call({**message, **self.request_fields} if self.request_fields else message)
         except SolutionFailed as failure:
             if failure.verdict in STICKY_VERDICTS:
                 self.sticky_failure, self.failing_calls = failure, list(self.calls)
