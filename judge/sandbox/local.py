@@ -9,12 +9,12 @@ gets a user id of its own (one per box, no name, owning nothing), so its
 process count and its signals reach nothing else on the machine.
 
 Where namespaces work (util-linux `unshare`; unprivileged user namespaces
-when the judge is not root), `init_main` below runs as PID 1 of new PID,
+when the judge is not root), the init in box_init.py runs as PID 1 of new PID,
 mount and network (and user) namespaces, and before it starts the worker:
 
 - makes every mount read-only, recursively (nothing outside can be written);
-- hides the judge's own paths (problems, judge package, tests, data) under
-  empty tmpfs mounts;
+- hides the judge's whole checkout or installation, its problems and its data
+  (`hiding_plan` below says what and in which order);
 - mounts fresh, size-capped tmpfs on /tmp and /dev/shm, holding read-only
   copies of the worker and the solution and an empty working directory;
 - starts the worker with no capabilities and no new privileges, reaps every
@@ -22,7 +22,8 @@ mount and network (and user) namespaces, and before it starts the worker:
   when the worker does: the kernel then kills whatever the solution left in
   the namespace (daemons, forks holding the channel open).
 
-The init is not the worker on purpose: a PID 1 ignores the signals it sends
+The box dies with its judge, even one killed by SIGKILL: `unshare` runs
+under a parent-death signal (docs/sandboxes.md). The init is not the worker on purpose: a PID 1 ignores the signals it sends
 itself (SIGSTOP, a fault's SIGSEGV under some kernels) and cannot be told
 apart from the namespace's end. What is in force is probed once, by running
 the init in probe mode, and stated in every Isolation; nothing missing is
@@ -106,7 +107,7 @@ def _unshare_command() -> tuple[str, ...]:
     return ("unshare", *flags)
 
 
-def _init_command(init_script: Path) -> list[str]:
+def _init_command(init_script: Path, unshare: tuple[str, ...]) -> list[str]:
     """The init as a command line: our interpreter running box_init.py by path, under
     unshare, under a parent-death signal: if the judge dies, even by SIGKILL, unshare
     dies, and with it (--kill-child) the init and so the whole namespace.
@@ -114,7 +115,6 @@ def _init_command(init_script: Path) -> list[str]:
     -S (no site-packages) saves tens of milliseconds per worker: the init needs only
     the standard library.
     """
-    unshare = probe_confinement().unshare or _unshare_command()
     return ["setpriv", "--pdeathsig", "KILL", "--", *unshare, "--", sys.executable, "-I", "-S", str(init_script)]
 
 
@@ -132,10 +132,8 @@ def probe_confinement() -> Confinement:
         hidden.mkdir()
         shutil.copyfile(INIT_SOURCE, folder / "init.py")
         config = {"probe": True, "hide": [str(hidden)], "copy": {}, "tmp_bytes": 1 << 20, "shm_bytes": 1 << 20}
-        command = ["setpriv", "--pdeathsig", "KILL", "--", *_unshare_command(), "--",
-                   sys.executable, "-I", "-S", str(folder / "init.py")]
         try:
-            result = subprocess.run(command, input=_config_line(config), capture_output=True, timeout=20,
+            result = subprocess.run(_init_command(folder / "init.py", _unshare_command()), input=_config_line(config), capture_output=True, timeout=20,
                                     check=False, env=CLEAN_ENV)
         except (OSError, subprocess.TimeoutExpired) as exc:
             return Confinement(reason=f"unshare failed: {exc}")
@@ -255,7 +253,7 @@ class LocalBox(Box):
         outputs = _open_outputs(self.root / "out", self.spawned, self.uid)
         if self.confinement.namespaced:
             status_r, status_w = os.pipe()
-            command = _init_command(self.root / "init.py")
+            command = _init_command(self.root / "init.py", self.confinement.unshare)
             first_line = _config_line(self._namespaced_config(outputs, status_w))
             keep, cwd = (*outputs, status_w), self.root
         else:
