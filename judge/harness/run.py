@@ -191,8 +191,10 @@ def _measure_complexity(problem: Problem, client: WorkerClient, seed: int):
 
 
 def default_hidden_paths(data_dir: Path | None) -> tuple[Path, ...]:
-    """Paths of ours beyond the problems and the judge package that the worker must not see."""
-    paths = [JUDGE_PACKAGE.parent / "tests"]
+    """Folders beyond the judge's own installation that the worker must not see: its data
+    directory, and those named in $JUDGE_HIDE (os.pathsep-separated; `judge grade` puts
+    the graded tree there, so no solution reads the others)."""
+    paths = [Path(p) for p in os.environ.get("JUDGE_HIDE", "").split(os.pathsep) if p]
     if data_dir is not None:
         paths.append(data_dir)
     return tuple(p for p in paths if p.is_dir() and os.access(p, os.R_OK))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -54,8 +57,9 @@ def client(tmp_path: Path):
 def test_a_200_microsecond_call_reads_its_own_cpu_time(client: WorkerClient) -> None:
     """The worker's clock is exact under the sandbox's RLIMIT_CPU (a process clock reads 0.0 there)."""
     readings = [client.call({"op": "call", "name": "spin", "args": [200], "kwargs": {}}).cpu_s for _ in range(20)]
-    assert min(readings) > 50e-6, readings
-    assert sorted(readings)[10] < 5e-3, readings
+    assert all(r > 0 for r in readings), readings  # a tick-based clock reads 0.0 for most of them
+    # The spin is 200 µs of wall time: less CPU when a busy machine preempts it, never much more.
+    assert 100e-6 < sorted(readings)[10] < 5e-3, readings
 
 
 def _project_files() -> set[tuple[int, int]]:
@@ -87,3 +91,44 @@ def test_the_walk_finds_project_files_when_nothing_hides_them() -> None:
     ours = REPO / "judge" / "sandbox" / "local.py"
     info = os.stat(ours)
     assert (info.st_dev, info.st_ino) in known
+
+
+@pytest.fixture
+def others() -> Iterator[Path]:
+    """Another member's submissions, outside /tmp (the box has a private /tmp of its own)."""
+    folder = Path(tempfile.mkdtemp(prefix="judge-test-others-", dir="/var/tmp"))
+    (folder / "alice.py").write_text("the answer\n")
+    os.chmod(folder, 0o755)
+    os.chmod(folder / "alice.py", 0o644)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+READER = "def read(path):\n    try:\n        return open(path).read()\n    except OSError as exc:\n        return type(exc).__name__\n"
+
+
+def _read_from_inside(path: Path, solution: Path) -> str:
+    from judge.harness.run import default_hidden_paths
+
+    limits = Limits()
+    with LocalBackend().open(Job(solution, limits, (), default_hidden_paths(None))) as box:
+        worker = WorkerClient(box, limits)
+        worker.start()
+        seen = worker.call({"op": "call", "name": "read", "args": [str(path)], "kwargs": {}}).value
+        worker.close()
+    return seen
+
+
+@pytest.mark.parametrize("hidden", [True, False], ids=["named in JUDGE_HIDE", "control: not named"])
+def test_folders_named_in_judge_hide_are_hidden(hidden: bool, others: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """`judge grade` hides the graded tree this way: no solution reads another's."""
+    if not probe_confinement().namespaced:
+        pytest.skip(f"no namespaces here: {probe_confinement().reason} (the report says so)")
+    solution = tmp_path / "reader.py"
+    solution.write_text(READER)
+    monkeypatch.setenv("JUDGE_HIDE", str(others) if hidden else "")
+
+    seen = _read_from_inside(others / "alice.py", solution)
+
+    assert (seen != "the answer\n") if hidden else (seen == "the answer\n"), seen
