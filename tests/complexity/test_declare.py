@@ -52,7 +52,7 @@ def test_every_shipped_problem_declares():
     assert DECLARED == sorted([
         "gradient_boosting", "is_subsequence", "reservoir_sampling",
         "top_n_words", "trigram_predictor", "weekly_buckets",
-        "roc_auc", "precision_recall_f1", "impute_missing", "kmeans", "logistic_regression",
+        "roc_auc", "precision_recall_f1", "impute_missing", "kmeans", "logistic_regression", "decision_tree",
     ])
 
 
