@@ -1,0 +1,198 @@
+"""Runs the cells: each one is the real `judge run` in a process of its own.
+
+One run stays the unit (docs/architecture.md): a cell is judged exactly as a
+candidate's `judge run --format json` would be, so a crash, a hang or a bug in
+one cell cannot touch another, and the batch only reads JSON back. At most
+`jobs` processes run at once. The graded tree is added to $JUDGE_HIDE, so no
+sandbox can read the other members' files; each cell gets its own data
+directory in a private temporary folder (the organiser's history is not
+theirs, and parallel runs must not share one file).
+
+On a signal (an `Interrupted` in the main thread) every running child gets
+SIGTERM, which stops a run within 2 s (docs/limits.md); the children are
+waited for, the cells finished so far stay in `Pool.finished`, and the
+exception goes on to the caller.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from judge import interrupts, scratch
+from judge.grade.discovery import Submission
+
+POLL_S = 0.05
+STOP_GRACE_S = 10.0  # a run stops within 2 s of SIGTERM; this is for a machine under load
+# `judge run`'s exit code for each verdict (docs/cli.md); 9 is accepted with a worse complexity.
+VERDICT_CODES = {
+    "accepted": {0, 9}, "wrong_answer": {1}, "runtime_error": {3}, "time_limit_exceeded": {4},
+    "memory_limit_exceeded": {5}, "output_limit_exceeded": {6}, "compile_error": {7},
+    "forbidden_import": {8}, "internal_error": {70},
+}
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How every cell is judged: the same for all of them."""
+
+    sandbox: str  # a concrete backend name, resolved once for the batch
+    seed: int = 0
+    complexity: bool = True
+    problems_root: Path | None = None
+    hide: tuple[Path, ...] = ()  # folders no sandbox may read (the graded tree)
+
+
+@dataclass
+class CellOutcome:
+    """What one cell's run said: its JSON report, or why there is none."""
+
+    submission: Submission
+    verdict: str
+    message: str = ""
+    report: dict[str, Any] | None = None
+    duration_s: float = 0.0
+
+
+@dataclass
+class _Running:
+    submission: Submission
+    process: subprocess.Popen
+    stdout: IO[bytes]
+    stderr: IO[bytes]
+    started: float = field(default_factory=time.monotonic)
+
+
+def command_for(submission: Submission, options: RunOptions) -> list[str]:
+    """The `judge run` command line of one cell."""
+    command = [sys.executable, "-m", "judge", "run", submission.slug, "--solution", str(submission.path),
+               "--sandbox", options.sandbox, "--format", "json", "--seed", str(options.seed)]
+    return command if options.complexity else [*command, "--no-complexity"]
+
+
+def child_environment(options: RunOptions, home: Path) -> dict[str, str]:
+    """A cell's environment: ours, its own data directory, the graded tree hidden."""
+    env = {**os.environ, "JUDGE_HOME": str(home)}
+    hidden = [p for p in os.environ.get("JUDGE_HIDE", "").split(os.pathsep) if p]
+    env["JUDGE_HIDE"] = os.pathsep.join([*hidden, *(str(p) for p in options.hide)])
+    if options.problems_root is not None:  # the same problems as the batch, whatever the cwd
+        env["JUDGE_PROBLEMS"] = str(options.problems_root)
+    return env
+
+
+class Pool:
+    """A bounded set of `judge run` processes working through the cells."""
+
+    def __init__(self, options: RunOptions, jobs: int,
+                 on_start: Callable[[Submission], None] = lambda s: None,
+                 on_done: Callable[[CellOutcome], None] = lambda o: None) -> None:
+        self.options, self.jobs = options, max(1, jobs)
+        self.on_start, self.on_done = on_start, on_done
+        self.finished: list[CellOutcome] = []
+        self._running: list[_Running] = []
+        self._started = 0
+
+    @property
+    def running(self) -> int:
+        return len(self._running)
+
+    def run(self, submissions: list[Submission]) -> list[CellOutcome]:
+        """Judges every submission; returns the outcomes in the order they finished."""
+        queue = deque(submissions)
+        with scratch.folder("grade") as home:
+            try:
+                while queue or self._running:
+                    self._fill(queue, home)
+                    self._reap()
+                    time.sleep(POLL_S)
+            finally:
+                self._stop_all()
+        return self.finished
+
+    def _fill(self, queue: deque[Submission], home: Path) -> None:
+        while queue and len(self._running) < self.jobs:
+            submission = queue.popleft()
+            if submission.unjudgeable is not None:  # decided without a run
+                self._record(CellOutcome(submission, "compile_error", submission.unjudgeable))
+                continue
+            with interrupts.shielded():  # a child started is always one we know of, to stop it
+                self._started += 1
+                self._running.append(self._start(submission, home / f"cell-{self._started}"))
+            self.on_start(submission)
+
+    def _start(self, submission: Submission, home: Path) -> _Running:
+        env = child_environment(self.options, home)
+        stdout, stderr = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # no pipe to fill up
+        process = subprocess.Popen(command_for(submission, self.options), stdin=subprocess.DEVNULL,
+                                   stdout=stdout, stderr=stderr, env=env)
+        return _Running(submission, process, stdout, stderr)
+
+    def _reap(self) -> None:
+        for cell in [c for c in self._running if c.process.poll() is not None]:
+            with interrupts.shielded():  # a finished cell is recorded whole, or not at all
+                self._running.remove(cell)
+                outcome = _outcome(cell)
+                self._record(outcome)
+
+    def _record(self, outcome: CellOutcome) -> None:
+        self.finished.append(outcome)
+        self.on_done(outcome)
+
+    def _stop_all(self) -> None:
+        """SIGTERM to every child still running, then wait for each (SIGKILL past the grace)."""
+        with interrupts.shielded():
+            for cell in self._running:
+                if cell.process.poll() is None:
+                    cell.process.send_signal(signal.SIGTERM)
+            deadline = time.monotonic() + STOP_GRACE_S
+            for cell in self._running:
+                try:
+                    cell.process.wait(timeout=max(0.0, deadline - time.monotonic()))
+                except subprocess.TimeoutExpired:
+                    cell.process.kill()
+                    cell.process.wait()
+                _close(cell)
+            self._running.clear()
+
+
+def _outcome(cell: _Running) -> CellOutcome:
+    """The cell's verdict from its JSON; internal_error when the run did not end as a run does."""
+    code = cell.process.returncode
+    out, err = _read(cell.stdout), _read(cell.stderr)
+    _close(cell)
+    duration = time.monotonic() - cell.started
+    report = _parse_report(out)
+    if report is not None and code in VERDICT_CODES.get(report.get("verdict"), ()):
+        return CellOutcome(cell.submission, report["verdict"], report.get("message", ""), report, duration)
+    said = " ".join(line.strip() for line in err.decode(errors="replace").splitlines()[-5:] if line.strip())
+    what = f"`judge run` exited {code}" + ("" if report is None else " with a report that disagrees")
+    message = f"{what}: {said[-2000:]}" if said else f"{what} and printed no JSON report."
+    return CellOutcome(cell.submission, "internal_error", message, None, duration)
+
+
+def _parse_report(out: bytes) -> dict[str, Any] | None:
+    try:
+        report = json.loads(out)
+    except ValueError:
+        return None
+    return report if isinstance(report, dict) else None
+
+
+def _read(file: IO[bytes]) -> bytes:
+    file.seek(0)
+    return file.read()
+
+
+def _close(cell: _Running) -> None:
+    cell.stdout.close()
+    cell.stderr.close()
