@@ -132,10 +132,11 @@ def init(env: Environment, slug: str, directory: Path, force: bool) -> None:
 
 def _register_subcommands() -> None:
     from judge.cli.doctor import doctor
+    from judge.cli.grade import grade
     from judge.cli.image import image
     from judge.cli.run import run
 
-    for command in (run, doctor, image):
+    for command in (run, doctor, image, grade):
         cli.add_command(command)
 
 

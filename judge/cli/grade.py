@@ -1,0 +1,130 @@
+"""`judge grade`: grade a study group's tree of solutions into one gradebook."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from judge import interrupts
+from judge.cli.environment import Environment
+from judge.errors import ExitCode, UsageError
+from judge.grade.discovery import Discovery, discover
+from judge.grade.gradebook import Gradebook, build_gradebook
+from judge.grade.pool import CellOutcome, Pool, RunOptions
+from judge.report.gradebook import render_json, render_markdown, render_table
+from judge.sandbox import CHOICES, choose_backend
+
+
+@click.command()
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".")
+@click.option("--member", "members", multiple=True, help="Grade only this member (repeatable).")
+@click.option("--problem", "problems", multiple=True, help="Grade only this problem (repeatable).")
+@click.option("--sandbox", type=click.Choice(CHOICES), default="auto", show_default=True,
+              help="Where the solutions run; resolved once for the whole batch.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Cells judged side by side [default: the cores].")
+@click.option("--seed", type=int, default=0, show_default=True, help="Hypothesis seed for every cell.")
+@click.option("--no-complexity", is_flag=True, help="Skip measuring time and memory complexity.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the gradebook as JSON (schema: docs/grading.md).")
+@click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the gradebook as Markdown (a CI job summary).")
+@click.pass_context
+def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tuple[str, ...], sandbox: str,
+          jobs: int | None, seed: int, no_complexity: bool, json_path: Path | None,
+          markdown_path: Path | None) -> None:
+    """Grade PATH (default: .): PATH/<member>/<problem>.py, or as judge-group.toml says.
+
+    \b
+    Exit codes: 0 every graded cell accepted, 1 some cell not accepted,
+    2 usage error (a malformed judge-group.toml names file, line and key),
+    11 sandbox unavailable, 130/143/129 interrupted (the outputs hold the
+    cells finished so far). See docs/grading.md.
+    """
+    env: Environment = ctx.find_root().obj
+    problem_set = env.problems
+    found = discover(path, problem_set.slugs(), members=members, problems=problems)
+    backend, why = choose_backend(sandbox)  # once: an unavailable sandbox is one error, not one per cell
+    options = RunOptions(backend.name, seed, not no_complexity, problem_set.root, (found.root,))
+    settings = {"sandbox": backend.name, "sandbox_chosen": why, "seed": seed, "complexity": not no_complexity,
+                "jobs": jobs or os.cpu_count() or 1}
+    book = _grade(env, found, options, settings, (json_path, markdown_path))
+    env.stdout.print(render_table(book))
+    # A single run's codes for accepted and not: CI fails the job while any cell is not accepted.
+    ctx.exit(ExitCode.ACCEPTED if book.all_accepted else ExitCode.WRONG_ANSWER)
+
+
+def _grade(env: Environment, found: Discovery, options: RunOptions, settings: dict,
+           outputs: tuple[Path | None, Path | None]) -> Gradebook:
+    """Runs the batch and writes the outputs, also for the cells finished before a signal."""
+    total = len(found.submissions)
+    progress = _BarProgress(env, total) if env.stderr.is_terminal else _PlainProgress(env, total)
+    pool = Pool(options, settings["jobs"], on_start=lambda _s: progress.started(pool.running),
+                on_done=lambda outcome: progress.finished(outcome, pool.running))
+    try:
+        with progress:
+            pool.run(found.submissions)
+    except KeyboardInterrupt as exc:  # Interrupted, or Ctrl-C without the handlers
+        name, _code = interrupts.describe(exc)
+        book = build_gradebook(found, pool.finished, settings, interrupted_by=name)
+        _write_outputs(book, *outputs)
+        env.stderr.print(f"{len(book.cells)} of {total} cells were graded before {name}.", highlight=False)
+        raise
+    book = build_gradebook(found, pool.finished, settings)
+    _write_outputs(book, *outputs)
+    return book
+
+
+def _write_outputs(book: Gradebook, json_path: Path | None, markdown_path: Path | None) -> None:
+    for target, render in ((json_path, render_json), (markdown_path, render_markdown)):
+        if target is None:
+            continue
+        try:
+            target.write_text(render(book), encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write {target}: {exc.strerror}.") from exc
+
+
+class _PlainProgress(contextlib.AbstractContextManager):
+    """One line per finished cell, for CI logs (no terminal, no bar)."""
+
+    def __init__(self, env: Environment, total: int) -> None:
+        self.env, self.total, self.done = env, total, 0
+
+    def __exit__(self, *exc_info) -> None:
+        return None
+
+    def started(self, running: int) -> None:
+        return None
+
+    def finished(self, outcome: CellOutcome, running: int) -> None:
+        self.done += 1
+        cell = outcome.submission
+        self.env.stderr.print(f"[{self.done}/{self.total}] {cell.member}/{cell.slug}: {outcome.verdict} "
+                              f"({outcome.duration_s:.1f} s)", markup=False, highlight=False, soft_wrap=True)
+
+
+class _BarProgress(contextlib.AbstractContextManager):
+    """A rich bar on stderr: cells done, how many run now, and the time left."""
+
+    def __init__(self, env: Environment, total: int) -> None:
+        self.bar = Progress(TextColumn("[bold]grading"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.fields[running]} running, ETA"), TimeRemainingColumn(),
+                            console=env.stderr, transient=True)
+        self.task = self.bar.add_task("", total=total, running=0)
+
+    def __enter__(self) -> _BarProgress:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.bar.stop()
+
+    def started(self, running: int) -> None:
+        self.bar.update(self.task, running=running)
+
+    def finished(self, outcome: CellOutcome, running: int) -> None:
+        self.bar.update(self.task, advance=1, running=running)
