@@ -45,12 +45,16 @@ def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tu
     cells finished so far). See docs/grading.md.
     """
     env: Environment = ctx.find_root().obj
+    _check_writable(json_path, markdown_path)  # before the batch, not after minutes of grading
     problem_set = env.problems
     found = discover(path, problem_set.slugs(), members=members, problems=problems)
     backend, why = choose_backend(sandbox)  # once: an unavailable sandbox is one error, not one per cell
     options = RunOptions(backend.name, seed, not no_complexity, problem_set.root, (found.root,))
     settings = {"sandbox": backend.name, "sandbox_chosen": why, "seed": seed, "complexity": not no_complexity,
                 "jobs": jobs or os.cpu_count() or 1}
+    if not found.submissions:
+        env.stderr.print(f"nothing to grade in {found.root} (docs/grading.md says what is looked for).",
+                         highlight=False)
     book = _grade(env, found, options, settings, (json_path, markdown_path))
     env.stdout.print(render_table(book))
     # A single run's codes for accepted and not: CI fails the job while any cell is not accepted.
@@ -76,6 +80,12 @@ def _grade(env: Environment, found: Discovery, options: RunOptions, settings: di
     book = build_gradebook(found, pool.finished, settings)
     _write_outputs(book, *outputs)
     return book
+
+
+def _check_writable(*targets: Path | None) -> None:
+    for target in targets:
+        if target is not None and not target.resolve().parent.is_dir():
+            raise UsageError(f"cannot write {target}: the folder {target.resolve().parent} does not exist.")
 
 
 def _write_outputs(book: Gradebook, json_path: Path | None, markdown_path: Path | None) -> None:

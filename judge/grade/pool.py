@@ -175,9 +175,25 @@ def _outcome(cell: _Running) -> CellOutcome:
     if report is not None and code in VERDICT_CODES.get(report.get("verdict"), ()):
         return CellOutcome(cell.submission, report["verdict"], report.get("message", ""), report, duration)
     said = " ".join(line.strip() for line in err.decode(errors="replace").splitlines()[-5:] if line.strip())
-    what = f"`judge run` exited {code}" + ("" if report is None else " with a report that disagrees")
+    what = _how_it_ended(code) + ("" if report is None else " with a report that disagrees")
     message = f"{what}: {said[-2000:]}" if said else f"{what} and printed no JSON report."
     return CellOutcome(cell.submission, "internal_error", message, None, duration)
+
+
+def _how_it_ended(code: int) -> str:
+    """A run's end in words: killed by a signal (the OOM killer, someone's kill) or an exit code."""
+    if code < 0:
+        return f"`judge run` was killed by {_signal_name(-code)}"
+    if code - 128 in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # stopped by someone, not by us
+        return f"`judge run` was stopped by {_signal_name(code - 128)} (exit {code})"
+    return f"`judge run` exited {code}"
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
 
 
 def _parse_report(out: bytes) -> dict[str, Any] | None:

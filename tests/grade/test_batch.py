@@ -191,3 +191,9 @@ def _assert_gone(family: dict[int, tuple[int, str, str]], tag: str, pid: int) ->
     children = [p for p, (parent, _s, _c) in family.items() if parent == pid]
     for child in children:
         assert not list(Path(tempfile.gettempdir()).glob(f"judge-*-{child}-*")), "a run's temporary folder is left"
+
+
+def test_an_output_in_a_missing_folder_is_refused_before_grading(run_cli, group: Path) -> None:
+    _write(group / "alice" / "is_subsequence.py", REFERENCE)
+    result = run_cli("grade", str(group), "--sandbox", "local", "--json", "no/such/folder/book.json")
+    assert result.exit_code == 2 and "does not exist" in result.stderr

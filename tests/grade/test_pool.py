@@ -67,3 +67,12 @@ def test_children_hide_the_graded_tree_and_keep_their_own_data(monkeypatch: pyte
     assert env["JUDGE_HIDE"].split(os.pathsep) == ["/already", str(tmp_path / "group")]
     assert env["JUDGE_HOME"] == str(tmp_path / "home")
     assert env["JUDGE_PROBLEMS"] == str(tmp_path / "problems")
+
+
+def test_a_run_killed_or_stopped_by_someone_else_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    ends = {"killed": "import os, signal; os.kill(os.getpid(), signal.SIGKILL)", "stopped": "raise SystemExit(143)"}
+    monkeypatch.setattr(pool_module, "command_for", lambda s, o: [sys.executable, "-c", ends[s.member]])
+    outcomes = {o.submission.member: o for o in Pool(RunOptions("local"), jobs=2).run(
+        [_submission("killed"), _submission("stopped")])}
+    assert "was killed by SIGKILL" in outcomes["killed"].message
+    assert "was stopped by SIGTERM (exit 143)" in outcomes["stopped"].message
