@@ -93,7 +93,8 @@ def _write_outputs(book: Gradebook, json_path: Path | None, markdown_path: Path 
         if target is None:
             continue
         try:
-            target.write_text(render(book), encoding="utf-8")
+            with interrupts.shielded():  # never half a file: a signal now is raised once it is written
+                target.write_text(render(book), encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"cannot write {target}: {exc.strerror}.") from exc
 

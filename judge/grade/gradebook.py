@@ -86,8 +86,11 @@ class Gradebook:
     settings: dict[str, Any] = field(default_factory=dict)
     interrupted_by: str | None = None
 
+    def __post_init__(self) -> None:
+        self._index = {(c.member, c.problem): c for c in self.cells}
+
     def cell(self, member: str, problem: str) -> Cell | None:
-        return next((c for c in self.cells if c.member == member and c.problem == problem), None)
+        return self._index.get((member, problem))
 
     @property
     def all_accepted(self) -> bool:

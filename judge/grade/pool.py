@@ -127,7 +127,11 @@ class Pool:
                 continue
             with interrupts.shielded():  # a child started is always one we know of, to stop it
                 self._started += 1
-                self._running.append(self._start(submission, home / f"cell-{self._started}"))
+                try:
+                    self._running.append(self._start(submission, home / f"cell-{self._started}"))
+                except OSError as exc:  # no process to be had (fork, files): this cell's failure only
+                    self._record(CellOutcome(submission, "internal_error", f"`judge run` could not start: {exc}"))
+                    continue
             self.on_start(submission)
 
     def _start(self, submission: Submission, home: Path) -> _Running:

@@ -29,8 +29,12 @@ def _points(value: float) -> str:
 
 
 def _cell_label(cell: Cell) -> str:
-    worse = ", complexity worse" if cell.complexity_worse else ""
-    return f"{cell.verdict.replace('_', ' ')}{worse} {_points(cell.points)}/{_points(cell.max_points)}"
+    """Verdict, points, and the measured time class when there is one."""
+    label = f"{cell.verdict.replace('_', ' ')} {_points(cell.points)}/{_points(cell.max_points)}"
+    measured = ((cell.complexity or {}).get("time") or {}).get("measured")
+    if measured:
+        label += f", time {measured}"
+    return label + (" (worse than expected)" if cell.complexity_worse else "")
 
 
 # ---- Markdown ---------------------------------------------------------------------------

@@ -64,3 +64,18 @@ def test_a_stopped_batch_says_so_and_lists_what_was_not_graded() -> None:
     assert data["complete"] is False and data["interrupted_by"] == "SIGTERM"
     assert data["pending"] == [{"member": "bob", "problem": "is_subsequence", "solution": str(left.path)}]
     assert "Stopped by SIGTERM" in render_markdown(book)
+
+
+def test_measured_complexity_is_summarised_and_shown() -> None:
+    outcome = _outcome("ann", "is_subsequence", "accepted", [_case("a")])
+    outcome.report["complexity"] = {
+        "time": {"expected": "O(n)", "measured": "O(n^2)", "within_expected": False, "points": []},
+        "memory": {"expected": "O(1)", "measured": "O(1)", "within_expected": True, "points": []},
+        "worse_than_expected": True,
+    }
+    book = _book([outcome])
+    cell = book.cell("ann", "is_subsequence")
+    assert cell.complexity == {"time": {"expected": "O(n)", "measured": "O(n^2)", "within_expected": False},
+                               "memory": {"expected": "O(1)", "measured": "O(1)", "within_expected": True}}
+    assert cell.complexity_worse and cell.points == 100.0
+    assert "accepted 100/100, time O(n^2) (worse than expected)" in render_markdown(book).replace("\\", "")

@@ -76,3 +76,12 @@ def test_a_run_killed_or_stopped_by_someone_else_says_so(monkeypatch: pytest.Mon
         [_submission("killed"), _submission("stopped")])}
     assert "was killed by SIGKILL" in outcomes["killed"].message
     assert "was stopped by SIGTERM (exit 143)" in outcomes["stopped"].message
+
+
+def test_a_run_that_cannot_start_is_that_cells_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    commands = {"gone": ["/nonexistent/python"], "fine": [sys.executable, "-c", BEHAVIOUR["fine"]]}
+    monkeypatch.setattr(pool_module, "command_for", lambda s, o: commands[s.member])
+    outcomes = {o.submission.member: o for o in Pool(RunOptions("local"), jobs=1).run(
+        [_submission("gone"), _submission("fine")])}
+    assert outcomes["gone"].verdict == "internal_error" and "could not start" in outcomes["gone"].message
+    assert outcomes["fine"].verdict == "wrong_answer"
