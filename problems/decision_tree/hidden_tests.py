@@ -32,7 +32,7 @@ from hypothesis import assume, given, settings, strategies as st
 from judge.testing import NdArray, category, expect, expect_equal, expect_raises, fail
 
 MARGIN = Fraction(1, 10**9)
-SHAPE_EXAMPLES = 15
+SHAPE_EXAMPLES = 10
 INT_LABELS = [-5, 0, 2, 10]
 STR_LABELS = ["b", "a", "B", ""]
 

@@ -29,7 +29,7 @@ STRINGS = ["a", "b", "B", "", "NaN", "nan", "None", "0", "é"]
 MARKERS = [None, NAN]
 KINDS = ["int", "float", "number", "str", "empty"]
 REL_TOL = ABS_TOL = 1e-9
-SHAPE_EXAMPLES = 20
+SHAPE_EXAMPLES = 12
 LARGE_ROWS, LARGE_COLUMNS = 10_000, 6
 
 

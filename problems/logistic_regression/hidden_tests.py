@@ -26,7 +26,7 @@ from judge.testing import NdArray, category, expect, expect_raises, fail, warnin
 
 PROBA_TOL = 1e-6
 Z_MARGIN = 1e-6
-SHAPE_EXAMPLES = 15
+SHAPE_EXAMPLES = 10
 features = st.integers(-3, 3)
 LABEL_FORMS = {"int": (0, 1), "bool": (False, True), "float": (0.0, 1.0)}
 
