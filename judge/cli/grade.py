@@ -32,17 +32,20 @@ from judge.sandbox import CHOICES, choose_backend
               help="Write the gradebook as JSON (schema: docs/grading.md).")
 @click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the gradebook as Markdown (a CI job summary).")
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
+              help="Exit 1 when a member's score (percent of their points) is under this.")
 @click.pass_context
 def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tuple[str, ...], sandbox: str,
           jobs: int | None, seed: int, no_complexity: bool, json_path: Path | None,
-          markdown_path: Path | None) -> None:
+          markdown_path: Path | None, fail_under: float | None) -> None:
     """Grade PATH (default: .): PATH/<member>/<problem>.py, or as judge-group.toml says.
 
     \b
-    Exit codes: 0 every graded cell accepted, 1 some cell not accepted,
-    2 usage error (a malformed judge-group.toml names file, line and key),
-    11 sandbox unavailable, 130/143/129 interrupted (the outputs hold the
-    cells finished so far). See docs/grading.md.
+    Exit codes: 0 the grading ran (whatever the verdicts), 1 a member scored
+    under --fail-under, 2 usage error (a malformed judge-group.toml names
+    file, line and key), 11 sandbox unavailable, 70 the judge failed on a
+    cell, 130/143/129 interrupted (the outputs hold the cells finished so
+    far). See docs/grading.md.
     """
     env: Environment = ctx.find_root().obj
     _check_writable(json_path, markdown_path)  # before the batch, not after minutes of grading
@@ -57,8 +60,19 @@ def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tu
                          highlight=False)
     book = _grade(env, found, options, settings, (json_path, markdown_path))
     env.stdout.print(render_table(book))
-    # A single run's codes for accepted and not: CI fails the job while any cell is not accepted.
-    ctx.exit(ExitCode.ACCEPTED if book.all_accepted else ExitCode.WRONG_ANSWER)
+    ctx.exit(_exit_code(env, book, fail_under))
+
+
+def _exit_code(env: Environment, book: Gradebook, fail_under: float | None) -> int:
+    """Verdicts are the members' business, not the job's: it fails only for our bugs or a bar."""
+    if book.has_internal_error:
+        env.stderr.print("the judge failed on some cells (internal_error): a bug of the judge.", highlight=False)
+        return ExitCode.INTERNAL_ERROR
+    under = book.members_under(fail_under) if fail_under is not None else []
+    if under:
+        env.stderr.print(f"under --fail-under {fail_under:g}: {', '.join(under)}", highlight=False)
+        return ExitCode.WRONG_ANSWER
+    return ExitCode.ACCEPTED
 
 
 def _grade(env: Environment, found: Discovery, options: RunOptions, settings: dict,

@@ -93,8 +93,13 @@ class Gradebook:
         return self._index.get((member, problem))
 
     @property
-    def all_accepted(self) -> bool:
-        return all(cell.accepted for cell in self.cells)
+    def has_internal_error(self) -> bool:
+        """A cell the judge itself failed: a bug of ours, never a member's verdict."""
+        return any(cell.verdict == "internal_error" for cell in self.cells)
+
+    def members_under(self, score_percent: float) -> list[str]:
+        """Members whose points are under this share of the points they could get."""
+        return [t.member for t in self.totals() if t.max_points and 100 * t.points / t.max_points < score_percent]
 
     def totals(self) -> list[MemberTotal]:
         result = []

@@ -58,9 +58,10 @@ def test_a_small_batch_end_to_end(run_cli, group: Path, tmp_path: Path) -> None:
 
     result = run_cli("grade", str(group), "--sandbox", "local", "--jobs", "2", "--no-complexity",
                      "--member", "alice", "--member", "bob", "--member", "carol",
-                     "--json", "book.json", "--markdown", "book.md")
+                     "--json", "book.json", "--markdown", "book.md", "--fail-under", "100")
 
-    assert result.exit_code == 1, result.stderr
+    assert result.exit_code == 1, result.stderr  # each of them lost some points
+    assert "under --fail-under 100: alice, bob, carol" in result.stderr
     book = json.loads((tmp_path / "book.json").read_text())
     cells = {(c["member"], c["problem"]): c for c in book["cells"]}
     verdicts = {key: cell["verdict"] for key, cell in cells.items()}
@@ -91,8 +92,9 @@ def test_a_small_batch_end_to_end(run_cli, group: Path, tmp_path: Path) -> None:
     assert "carol" in result.stdout and "wrong answer" in result.stdout
 
 
-def test_a_batch_where_everything_is_accepted_exits_0(run_cli, group: Path) -> None:
+def test_a_batch_that_ran_exits_0_whatever_the_verdicts(run_cli, group: Path) -> None:
     _write(group / "alice" / "is_subsequence.py", REFERENCE)
+    _write(group / "bob" / "is_subsequence.py", WRONG)
     result = run_cli("grade", str(group), "--sandbox", "local", "--no-complexity")
     assert result.exit_code == 0, result.stderr
 

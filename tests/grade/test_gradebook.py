@@ -43,7 +43,8 @@ def test_points_are_the_share_of_categories_passed_and_totals_add_up() -> None:
     assert [f.category for f in wrong.failures] == ["b"]
     (total,) = book.totals()
     assert (total.points, total.max_points, total.accepted, total.graded) == (120.0, 130.0, 1, 2)
-    assert not book.all_accepted
+    assert book.members_under(93) == ["ann"] and book.members_under(92) == []
+    assert not book.has_internal_error
     assert json.loads(render_json(book))["totals"][0]["points"] == 120.0
 
 
