@@ -47,6 +47,7 @@ from judge.sandbox.docker import (
     docker_status,
     worker_argv,
 )
+from tests.sandbox.test_hostile import JUDGE_OWN_WORK_S
 from judge.verdicts import Verdict
 from tests.conftest import PROBLEMS_ROOT, REPO
 
@@ -462,7 +463,8 @@ def test_a_whole_run_on_the_stats_api_gets_its_verdict_in_bounded_time(name: str
     elapsed = time.monotonic() - started
     assert result.verdict is verdict, result.message
     assert STREAM_NOTE in result.sandbox["notes"]
-    assert elapsed < 40, f"{name} took {elapsed:.1f} s"
+    ceiling = problem.limits.run_wall_s + JUDGE_OWN_WORK_S  # the hostile suite's ceiling (docs/limits.md)
+    assert elapsed < ceiling, f"{name} took {elapsed:.1f} s, over the run's ceiling of {ceiling:.1f} s"
 
 
 @needs_docker
