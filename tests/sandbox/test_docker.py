@@ -47,9 +47,9 @@ from judge.sandbox.docker import (
     docker_status,
     worker_argv,
 )
-from tests.sandbox.test_hostile import JUDGE_OWN_WORK_S
 from judge.verdicts import Verdict
 from tests.conftest import PROBLEMS_ROOT, REPO
+from tests.sandbox.test_hostile import JUDGE_OWN_WORK_S
 
 LIMITS = Limits(time_per_call_s=0.5, memory_mb=96, output_kb=16)
 
