@@ -12,12 +12,20 @@ On a signal (an `Interrupted` in the main thread) every running child gets
 SIGTERM, which stops a run within 2 s (docs/limits.md); the children are
 waited for, the cells finished so far stay in `Pool.finished`, and the
 exception goes on to the caller.
+
+SIGKILL of `judge grade` cannot be caught, so each child is started under
+`setpriv --pdeathsig TERM`: the kernel sends it SIGTERM when its parent dies,
+and it removes its own sandbox as on any SIGTERM. The kernel ties that signal
+to the thread that forked the child, so children are only started from the
+thread that runs `Pool.run` and outlives them all (the main thread in
+`judge grade`).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -80,6 +88,12 @@ def command_for(submission: Submission, options: RunOptions) -> list[str]:
     return command if options.complexity else [*command, "--no-complexity"]
 
 
+def supervised(command: list[str]) -> list[str]:
+    """The command under `setpriv --pdeathsig TERM`, when setpriv exists (util-linux, on Linux)."""
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--pdeathsig", "TERM", "--", *command] if setpriv else command
+
+
 def child_environment(options: RunOptions, home: Path) -> dict[str, str]:
     """A cell's environment: ours, its own data directory, the graded tree hidden."""
     env = {**os.environ, "JUDGE_HOME": str(home)}
@@ -137,7 +151,8 @@ class Pool:
     def _start(self, submission: Submission, home: Path) -> _Running:
         env = child_environment(self.options, home)
         stdout, stderr = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # no pipe to fill up
-        process = subprocess.Popen(command_for(submission, self.options), stdin=subprocess.DEVNULL,
+        # setpriv execs the command, so the pid is the run's own and SIGTERM/SIGKILL reach it directly.
+        process = subprocess.Popen(supervised(command_for(submission, self.options)), stdin=subprocess.DEVNULL,
                                    stdout=stdout, stderr=stderr, env=env)
         return _Running(submission, process, stdout, stderr)
 

@@ -199,3 +199,49 @@ def test_an_output_in_a_missing_folder_is_refused_before_grading(run_cli, group:
     _write(group / "alice" / "is_subsequence.py", REFERENCE)
     result = run_cli("grade", str(group), "--sandbox", "local", "--json", "no/such/folder/book.json")
     assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+def test_sigkill_of_the_grader_leaves_no_run_behind(group: Path, tmp_path: Path) -> None:
+    """SIGKILL cannot be caught: each `judge run` gets SIGTERM from the kernel (setpriv --pdeathsig)."""
+    tag = "gradekill" + uuid.uuid4().hex[:12]
+    tree = group / tag  # every cell's `judge run` and worker carry the tag in their command lines
+    _write(tree / "bob" / "is_subsequence.py", LOOPS)
+    env = {**os.environ, "JUDGE_PROBLEMS": str(PROBLEMS_ROOT), "JUDGE_HOME": str(tmp_path / "data"),
+           "PYTHONPATH": str(REPO)}
+    grade = subprocess.Popen([sys.executable, "-m", "judge", "grade", str(tree), "--sandbox", "local",
+                              "--jobs", "1", "--no-complexity"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=tmp_path)
+    try:
+        # The worker running the loop: the run's sandbox is up, the case that must be cleaned.
+        _wait_for(lambda: any("worker.py" in c for _p, _s, c in _descendants(grade.pid).values()),
+                  60, "the looping cell's worker")
+        family = _descendants(grade.pid)
+        assert any(" run is_subsequence " in c and tag in c for _p, _s, c in family.values())
+        grade.kill()
+        grade.wait(timeout=10)
+    finally:
+        if grade.poll() is None:
+            grade.kill()
+    assert grade.returncode == -signal.SIGKILL
+    _assert_gone_by_tag(family, tag)
+
+
+def _assert_gone_by_tag(family: dict[int, tuple[int, str, str]], tag: str) -> None:
+    """No live process of the batch (same pid and start time) nor any with the tag, 5 s on."""
+    def left() -> list[str]:
+        now = {p: v for p, v in _processes().items() if not _zombie(p)}  # reaped late by the box's pid 1
+        survivors = [f"{p}: {c[:100]}" for p, (_parent, start, c) in family.items()
+                     if p in now and now[p][1] == start]
+        return survivors + [f"{p}: {c[:100]}" for p, (_parent, _start, c) in now.items() if tag in c]
+
+    deadline = time.monotonic() + 5
+    while left() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not left(), f"processes outlived the SIGKILLed grader: {left()}"
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False
