@@ -70,7 +70,7 @@ pass_env = click.make_pass_decorator(Environment, ensure=False)
 
 
 @click.group(cls=JudgeGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="judge")
+@click.version_option(__version__, "-V", "--version", prog_name="judge")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """A coding-round practice judge: verdicts, shrunk counterexamples, limits and measured complexity."""

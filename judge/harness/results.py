@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from judge import __version__
 from judge.sandbox.base import CapturedOutput
 from judge.verdicts import Verdict
 
@@ -66,6 +67,7 @@ class RunResult:
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,
+            "judge_version": __version__,
             "problem": self.problem,
             "solution": self.solution,
             "verdict": self.verdict.value,

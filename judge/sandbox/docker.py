@@ -56,6 +56,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
+from judge import __version__
 from judge.errors import SandboxError
 from judge.sandbox.base import (
     Backend,
@@ -69,7 +70,8 @@ from judge.sandbox.base import (
     WorkerProcess,
 )
 
-IMAGE = "judge-sandbox:1"
+# Tagged with the judge's version: an upgraded judge never runs a stale worker image.
+IMAGE = f"judge-sandbox:{__version__}"
 ROOTFS_IMAGE = "judge-sandbox-rootfs:latest"
 DEFAULT_BASE = "python:3.11-slim"
 DOCKER_DIR = Path(__file__).resolve().parents[2] / "docker"

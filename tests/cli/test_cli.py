@@ -145,3 +145,13 @@ def test_a_run_writes_nothing_in_the_working_directory(tmp_path: Path):
                            "--sandbox", "local"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["solution.py"]
+
+
+def test_the_version_is_shown_and_in_every_json_report(run_cli):
+    from judge import __version__
+
+    for flag in ("-V", "--version"):
+        result = run_cli(flag)
+        assert result.exit_code == 0 and __version__ in result.stdout
+    _code, report = _run_json(run_cli, PROBLEMS_ROOT / "is_subsequence" / "reference.py")
+    assert report["judge_version"] == __version__
