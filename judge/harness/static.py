@@ -42,7 +42,7 @@ def _read(path: Path, problem: Problem) -> str:
             f"or pass another file with --solution."
         )
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # a byte-order mark is valid Python
     except UnicodeDecodeError as exc:
         raise UsageError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}).") from exc
 
@@ -68,21 +68,26 @@ def _forbidden_import(tree: ast.Module, path: Path, problem: Problem) -> StaticF
 
 
 def _missing_entry_point(tree: ast.Module, path: Path, problem: Problem) -> StaticFinding | None:
-    defined = _top_level_names(tree)
+    defined = _top_level_names(tree.body)
     if problem.entry_point in defined:
         return None
     what = "class" if problem.kind == "class" else "function"
     message = f"{path}: the solution defines no top-level {what} named '{problem.entry_point}'"
+    nested = _nested_definition(tree, problem.entry_point)
     close = difflib.get_close_matches(problem.entry_point, list(defined), n=1, cutoff=0.6)
-    if close:
+    if nested:
+        message += (f" ('{problem.entry_point}' at line {nested[1]} is inside {nested[0]}: define it at module "
+                    "level; the judge calls it directly, not through a LeetCode-style class Solution)")
+    elif close:
         message += f" (did you mean '{close[0]}' at line {defined[close[0]]}?)"
     return StaticFinding(Verdict.COMPILE_ERROR, message + ".")
 
 
-def _top_level_names(tree: ast.Module) -> dict[str, int]:
-    """Names bound at module level, with their line; nested blocks (if/try) count too."""
+def _top_level_names(body: list[ast.stmt]) -> dict[str, int]:
+    """Names bound at module level, with their line: in if/try/with/for blocks too, never
+    inside a function or a class (a method is not the entry point)."""
     names: dict[str, int] = {}
-    for node in ast.walk(tree):
+    for node in body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.setdefault(node.name, node.lineno)
         elif isinstance(node, (ast.Assign, ast.AnnAssign)):
@@ -93,4 +98,19 @@ def _top_level_names(tree: ast.Module) -> dict[str, int]:
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             for alias in node.names:
                 names.setdefault((alias.asname or alias.name).partition(".")[0], node.lineno)
+        for block in ("body", "orelse", "finalbody", "handlers"):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                for name, line in _top_level_names(getattr(node, block, [])).items():
+                    names.setdefault(name, line)
     return names
+
+
+def _nested_definition(tree: ast.Module, name: str) -> tuple[str, int] | None:
+    """Where `name` is defined inside a class or function: (its container, its line)."""
+    for container in ast.walk(tree):
+        if isinstance(container, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            for node in ast.walk(container):
+                if node is not container and getattr(node, "name", None) == name:
+                    kind = "class" if isinstance(container, ast.ClassDef) else "function"
+                    return f"{kind} {container.name}", node.lineno
+    return None

@@ -38,3 +38,21 @@ def test_import_inside_a_function_is_still_seen(problems, tmp_path):
 def test_missing_file_is_a_usage_error(problems, tmp_path):
     with pytest.raises(UsageError, match="no solution file"):
         inspect_solution(tmp_path / "nope.py", problems.get("is_subsequence"))
+
+
+def test_a_leetcode_style_class_solution_is_a_compile_error_with_a_hint(problems, tmp_path):
+    source = "class Solution:\n    def is_subsequence(self, s, t):\n        return True\n"
+    finding = _check(problems, tmp_path, source)
+    assert finding.verdict is Verdict.COMPILE_ERROR
+    assert "line 2 is inside class Solution" in finding.message and "module level" in finding.message
+
+
+def test_definitions_in_module_level_blocks_count(problems, tmp_path):
+    source = "try:\n    import fastthing\nexcept ImportError:\n    def is_subsequence(s, t):\n        return True\n"
+    assert _check(problems, tmp_path, source.replace("fastthing", "json")) is None
+
+
+def test_a_byte_order_mark_is_valid_python(problems, tmp_path):
+    path = tmp_path / "solution.py"
+    path.write_bytes("\ufeffdef is_subsequence(s, t):\n    return True\n".encode("utf-8"))
+    assert inspect_solution(path, problems.get("is_subsequence")) is None
