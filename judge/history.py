@@ -27,7 +27,10 @@ class History:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        return data if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            return {}
+        # A hand-edited or foreign file must not break `judge list`: keep only well-formed entries.
+        return {slug: entry for slug, entry in data.items() if isinstance(entry, dict)}
 
     def record(self, result: RunResult) -> None:
         """Remembers a run; an unwritable data directory only loses the history."""

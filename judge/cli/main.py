@@ -125,8 +125,11 @@ def init(env: Environment, slug: str, directory: Path, force: bool) -> None:
         raise UsageError(f"problem '{slug}' has no starter file at {template}.")
     if target.exists() and not force:
         raise UsageError(f"{target} already exists; pass --force to overwrite it (your work would be lost).")
-    directory.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(template, target)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(template, target)
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc} (--dir must be a folder you can write).") from exc
     env.stdout.print(f"Wrote {target}. Next: edit it, then `judge run {slug}`.")
 
 

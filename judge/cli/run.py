@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from judge.cli.environment import Environment
 from judge.cli.exit_codes import exit_code_for
+from judge.errors import UsageError
 from judge.harness.run import default_hidden_paths, judge_solution
 from judge.report.json_report import render_json
 from judge.report.text import render_text
@@ -39,6 +40,7 @@ def run(ctx: click.Context, slug: str, solution: Path | None, sandbox: str, outp
     130 interrupted. See docs/cli.md.
     """
     env: Environment = ctx.find_root().obj
+    _check_plot_target(plot)  # before the run, not after it
     problem = env.problems.get(slug)
     backend, _why = choose_backend(sandbox)
     path = solution or Path("solutions") / f"{slug}.py"
@@ -60,9 +62,22 @@ def run(ctx: click.Context, slug: str, solution: Path | None, sandbox: str, outp
     ctx.exit(exit_code_for(result))
 
 
+def _check_plot_target(plot: Path | None) -> None:
+    if plot is None:
+        return
+    if plot.is_dir():
+        raise UsageError(f"--plot {plot} is a folder: give a file name, e.g. {plot / 'complexity.png'}.")
+    if not plot.resolve().parent.is_dir():
+        raise UsageError(f"--plot {plot}: the folder {plot.resolve().parent} does not exist.")
+
+
 @contextlib.contextmanager
 def _progress(env: Environment, output_format: str):
-    """A progress bar on stderr while the hidden tests run (never on stdout)."""
+    """A progress bar on stderr while the hidden tests run (never on stdout; only on a terminal,
+    where it disappears when done: a log gets nothing from it)."""
+    if not env.stderr.is_terminal:
+        yield lambda done, total, name: None
+        return
     bar = Progress(
         TextColumn("[bold]judging"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
         TimeElapsedColumn(), console=env.stderr, transient=True,

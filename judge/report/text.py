@@ -118,6 +118,8 @@ def _output_panel(output: CapturedOutput) -> Panel:
 def _footer(result: RunResult) -> Text:
     total = len(result.cases) + len(result.not_run)
     passed = sum(c.verdict is Verdict.ACCEPTED for c in result.cases)
+    if not total:  # decided before any test ran: there is nothing to reproduce with a seed
+        return Text.assemble(verdict_text(result.verdict), "  no hidden test ran")
     line = Text.assemble(verdict_text(result.verdict), f"  {passed}/{total} hidden tests passed", f" in {result.duration_s:.1f} s")
     line.append(f"  (seed {result.seed}; rerun with --seed {result.seed} to reproduce)", "dim")
     return line

@@ -155,3 +155,30 @@ def test_the_version_is_shown_and_in_every_json_report(run_cli):
         assert result.exit_code == 0 and __version__ in result.stdout
     _code, report = _run_json(run_cli, PROBLEMS_ROOT / "is_subsequence" / "reference.py")
     assert report["judge_version"] == __version__
+
+
+def test_init_into_a_file_is_a_usage_error(run_cli, tmp_path: Path):
+    (tmp_path / "taken").write_text("not a folder\n")
+    result = run_cli("init", "top_n_words", "--dir", "taken")
+    assert result.exit_code == 2 and "--dir must be a folder you can write" in result.stderr
+
+
+def test_a_malformed_history_does_not_break_list(run_cli, tmp_path: Path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "history.json").write_text('{"top_n_words": 5, "is_subsequence": {"verdict": "accepted"}}')
+    result = run_cli("list")
+    assert result.exit_code == 0 and "top_n_words" in result.stdout and "accepted" in result.stdout
+
+
+def test_plot_into_a_folder_is_refused_before_the_run(run_cli, tmp_path: Path):
+    result = run_cli("run", "is_subsequence", "--solution", str(PROBLEMS_ROOT / "is_subsequence" / "reference.py"),
+                     "--sandbox", "local", "--plot", str(tmp_path))
+    assert result.exit_code == 2 and "is a folder" in result.stderr
+    assert "hidden tests" not in result.stdout  # refused before anything ran
+
+
+def test_a_compile_error_says_nothing_ran_and_stderr_stays_empty(run_cli):
+    result = run_cli("run", "is_subsequence", "--solution", str(CORPUS / "syntax_error.py"), "--sandbox", "local")
+    assert result.exit_code == 7
+    assert "no hidden test ran" in result.stdout and "--seed" not in result.stdout
+    assert result.stderr == ""  # no progress bar's leftovers off a terminal
