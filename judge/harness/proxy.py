@@ -13,7 +13,7 @@ from typing import Any
 from judge.harness.render import render_call
 from judge.sandbox import wire
 from judge.sandbox.allowance import RunAllowance
-from judge.sandbox.client import SolutionFailed, WorkerClient
+from judge.sandbox.client import SolutionFailed, SolutionRaised, WorkerClient
 from judge.verdicts import Verdict
 
 # Once a case hits one of these, its later calls fail at once: shrinking an
@@ -83,16 +83,24 @@ class SolutionProxy:
         try:
             reply = self._client.call({**message, **self.request_fields} if self.request_fields else message)
         except SolutionFailed as failure:
+            # Stopped or dead, the worker gave no figures for this call: the kernel's CPU time for it.
+            self.cpu_s += self._client.last_call_cpu_s
             if failure.verdict in STICKY_VERDICTS:
                 self.sticky_failure, self.failing_calls = failure, list(self.calls)
             raise
-        finally:
-            self.cpu_s += self._client.last_cpu_s
-            self.peak_kb = max(self.peak_kb or 0, self._client.last_maxrss_kb)
+        except SolutionRaised:
+            self._add_worker_figures()
+            raise
+        self._add_worker_figures()
         if self.cpu_budget is not None and self.cpu_budget.spend(self._client.last_call_cpu_s):
             self.sticky_failure, self.failing_calls = self.cpu_budget.failure(), list(self.calls)
             raise self.sticky_failure
         return self._decode(reply.value, raw_handles)
+
+    def _add_worker_figures(self) -> None:
+        """The worker's own (report-only) time and peak memory for the call that just answered."""
+        self.cpu_s += self._client.last_cpu_s
+        self.peak_kb = max(self.peak_kb or 0, self._client.last_maxrss_kb)
 
     def _decode(self, value: Any, raw_handles: bool) -> Any:
         try:

@@ -69,8 +69,9 @@ def _category_table(cases: list[CaseResult]) -> Table:
         passed = sum(c.verdict is Verdict.ACCEPTED for c in members)
         worst = Verdict.worst(c.verdict for c in members)
         time_ms = sum(c.time_ms for c in members)
-        memory = max((c.memory_kb or 0) for c in members)
-        table.add_row(category, f"{passed}/{len(members)}", verdict_text(worst), _milliseconds(time_ms), f"{memory / 1024:,.1f} MiB")
+        known = [c.memory_kb for c in members if c.memory_kb]
+        memory = f"{max(known) / 1024:,.1f} MiB" if known else "—"  # no call answered: no figure
+        table.add_row(category, f"{passed}/{len(members)}", verdict_text(worst), _milliseconds(time_ms), memory)
     return table
 
 

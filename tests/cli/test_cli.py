@@ -182,3 +182,13 @@ def test_a_compile_error_says_nothing_ran_and_stderr_stays_empty(run_cli):
     assert result.exit_code == 7
     assert "no hidden test ran" in result.stdout and "--seed" not in result.stdout
     assert result.stderr == ""  # no progress bar's leftovers off a terminal
+
+
+def test_a_timed_out_case_shows_the_cpu_time_it_used(run_cli, tmp_path: Path):
+    solution = tmp_path / "loops.py"
+    solution.write_text("def is_subsequence(s, t):\n    while True:\n        pass\n")
+    result = run_cli("run", "is_subsequence", "--solution", str(solution), "--sandbox", "local", "--format", "json",
+                     "--no-complexity")
+    report = json.loads(result.stdout)
+    timed_out = [c for c in report["cases"] if c["verdict"] == "time_limit_exceeded"]
+    assert timed_out and timed_out[0]["time_ms"] >= 1500  # the kernel's figure, not the worker's missing one
