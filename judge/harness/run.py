@@ -42,7 +42,10 @@ def judge_solution(
     hidden_paths: tuple[Path, ...] = (),
 ) -> RunResult:
     started = time.monotonic()
-    result = RunResult(problem.slug, str(solution), Verdict.ACCEPTED, {"backend": backend.name}, seed)
+    # Replaced by the box's own isolation once one opens; a solution rejected before that ran nowhere.
+    not_started = {"backend": backend.name, "enforced": {}, "notes": ["nothing ran: the solution was rejected "
+                                                                        "before its sandbox started"]}
+    result = RunResult(problem.slug, str(solution), Verdict.ACCEPTED, not_started, seed)
     finding = inspect_solution(solution, problem)
     if finding is not None:
         result.verdict, result.message = finding.verdict, finding.message

@@ -53,6 +53,8 @@ def _header(result: RunResult) -> Table:
 
 def _sandbox_summary(sandbox: dict) -> str:
     enforced = sandbox.get("enforced", {})
+    if not enforced:
+        return f"{sandbox.get('backend', '?')} (not started: nothing ran)"
     missing = [name.replace("_", " ") for name, on in enforced.items() if not on and name != "memory_is_address_space"]
     summary = sandbox.get("backend", "?")
     return summary + (f" (not enforced here: {', '.join(missing)})" if missing else " (full isolation for this backend)")

@@ -181,6 +181,7 @@ def test_a_compile_error_says_nothing_ran_and_stderr_stays_empty(run_cli):
     result = run_cli("run", "is_subsequence", "--solution", str(CORPUS / "syntax_error.py"), "--sandbox", "local")
     assert result.exit_code == 7
     assert "no hidden test ran" in result.stdout and "--seed" not in result.stdout
+    assert "not started: nothing ran" in result.stdout
     assert result.stderr == ""  # no progress bar's leftovers off a terminal
 
 
@@ -192,3 +193,9 @@ def test_a_timed_out_case_shows_the_cpu_time_it_used(run_cli, tmp_path: Path):
     report = json.loads(result.stdout)
     timed_out = [c for c in report["cases"] if c["verdict"] == "time_limit_exceeded"]
     assert timed_out and timed_out[0]["time_ms"] >= 1500  # the kernel's figure, not the worker's missing one
+
+
+def test_a_json_report_made_before_the_sandbox_started_has_the_same_shape(run_cli):
+    code, report = _run_json(run_cli, CORPUS / "syntax_error.py")
+    assert code == 7
+    assert report["sandbox"]["enforced"] == {} and "nothing ran" in report["sandbox"]["notes"][0]
