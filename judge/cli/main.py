@@ -82,8 +82,12 @@ def cli(ctx: click.Context) -> None:
 def list_problems(env: Environment) -> None:
     """List the problems with difficulty, tags and your last verdict."""
     history = env.history.last_verdicts()
-    table = Table("problem", "title", "difficulty", "tags", "your last verdict")
     problems = env.problems
+    table = Table()
+    # A slug is what the user types next: never cut. The rest wraps around it.
+    table.add_column("problem", no_wrap=True, min_width=max(map(len, problems.slugs()), default=7))
+    for column in ("title", "difficulty", "tags", "your last verdict"):
+        table.add_column(column)
     for slug in problems.slugs():
         try:
             problem = problems.get(slug)

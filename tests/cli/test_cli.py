@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -199,3 +200,21 @@ def test_a_json_report_made_before_the_sandbox_started_has_the_same_shape(run_cl
     code, report = _run_json(run_cli, CORPUS / "syntax_error.py")
     assert code == 7
     assert report["sandbox"]["enforced"] == {} and "nothing ran" in report["sandbox"]["notes"][0]
+
+
+def test_list_never_cuts_a_slug_at_80_columns(problems, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from click.testing import CliRunner
+    from rich.console import Console
+
+    from judge.cli import cli
+    from judge.cli.environment import Environment
+
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    env = Environment(stdout=Console(file=out, width=80, color_system=None), stderr=Console(file=io.StringIO()),
+                      data_dir=tmp_path / "data", problems_root=PROBLEMS_ROOT)
+    assert CliRunner().invoke(cli, ["list"], obj=env).exit_code == 0
+    listed = out.getvalue()
+    assert max(len(line) for line in listed.splitlines()) <= 80
+    for slug in problems.slugs():
+        assert slug in listed, f"{slug} was cut"
