@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from judge import interrupts
 from judge.cli.environment import Environment
 from judge.errors import ExitCode, UsageError
+from judge.grade.cache import Cache, default_dir
 from judge.grade.discovery import Discovery, discover
 from judge.grade.gradebook import Gradebook, build_gradebook
 from judge.grade.pool import CellOutcome, Pool, RunOptions
@@ -32,12 +33,15 @@ from judge.sandbox import CHOICES, choose_backend
               help="Write the gradebook as JSON (schema: docs/grading.md).")
 @click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the gradebook as Markdown (a CI job summary).")
+@click.option("--no-cache", is_flag=True, help="Judge every cell, reusing and storing no report.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where judged cells are kept [default: $JUDGE_CACHE, else $XDG_CACHE_HOME/judge/grade].")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
               help="Exit 1 when a member's score (percent of their points) is under this.")
 @click.pass_context
 def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tuple[str, ...], sandbox: str,
           jobs: int | None, seed: int, no_complexity: bool, json_path: Path | None,
-          markdown_path: Path | None, fail_under: float | None) -> None:
+          markdown_path: Path | None, no_cache: bool, cache_dir: Path | None, fail_under: float | None) -> None:
     """Grade PATH (default: .): PATH/<member>/<problem>.py, or as judge-group.toml says.
 
     \b
@@ -53,12 +57,13 @@ def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tu
     found = discover(path, problem_set.slugs(), members=members, problems=problems)
     backend, why = choose_backend(sandbox)  # once: an unavailable sandbox is one error, not one per cell
     options = RunOptions(backend.name, seed, not no_complexity, problem_set.root, (found.root,))
+    cache = None if no_cache else Cache((cache_dir or default_dir()).absolute(), problem_set.root)
     settings = {"sandbox": backend.name, "sandbox_chosen": why, "seed": seed, "complexity": not no_complexity,
-                "jobs": jobs or os.cpu_count() or 1}
+                "jobs": jobs or os.cpu_count() or 1, "cache": None if cache is None else str(cache.folder)}
     if not found.submissions:
         env.stderr.print(f"nothing to grade in {found.root} (docs/grading.md says what is looked for).",
                          highlight=False)
-    book = _grade(env, found, options, settings, (json_path, markdown_path))
+    book = _grade(env, found, options, settings, (json_path, markdown_path), cache)
     env.stdout.print(render_table(book))
     ctx.exit(_exit_code(env, book, fail_under))
 
@@ -76,12 +81,12 @@ def _exit_code(env: Environment, book: Gradebook, fail_under: float | None) -> i
 
 
 def _grade(env: Environment, found: Discovery, options: RunOptions, settings: dict,
-           outputs: tuple[Path | None, Path | None]) -> Gradebook:
+           outputs: tuple[Path | None, Path | None], cache: Cache | None = None) -> Gradebook:
     """Runs the batch and writes the outputs, also for the cells finished before a signal."""
     total = len(found.submissions)
     progress = _BarProgress(env, total) if env.stderr.is_terminal else _PlainProgress(env, total)
     pool = Pool(options, settings["jobs"], on_start=lambda _s: progress.started(pool.running),
-                on_done=lambda outcome: progress.finished(outcome, pool.running))
+                on_done=lambda outcome: progress.finished(outcome, pool.running), cache=cache)
     try:
         with progress:
             pool.run(found.submissions)
@@ -128,8 +133,9 @@ class _PlainProgress(contextlib.AbstractContextManager):
     def finished(self, outcome: CellOutcome, running: int) -> None:
         self.done += 1
         cell = outcome.submission
-        self.env.stderr.print(f"[{self.done}/{self.total}] {cell.member}/{cell.slug}: {outcome.verdict} "
-                              f"({outcome.duration_s:.1f} s)", markup=False, highlight=False, soft_wrap=True)
+        took = "cached" if outcome.cached else f"{outcome.duration_s:.1f} s"
+        self.env.stderr.print(f"[{self.done}/{self.total}] {cell.member}/{cell.slug}: {outcome.verdict} ({took})",
+                              markup=False, highlight=False, soft_wrap=True)
 
 
 class _BarProgress(contextlib.AbstractContextManager):

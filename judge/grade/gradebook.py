@@ -50,6 +50,7 @@ class Cell:
     message: str
     failures: tuple[Failure, ...]
     report: dict[str, Any] | None  # the whole `judge run` JSON report
+    cached: bool = False  # the report came from the cache, not from a run of this batch
 
     @property
     def accepted(self) -> bool:
@@ -158,7 +159,7 @@ def make_cell(outcome: CellOutcome) -> Cell:
         categories_passed=passed, categories_total=total, complexity=_complexity_summary(complexity),
         complexity_worse=bool(complexity and complexity.get("worse_than_expected")),
         duration_s=outcome.duration_s, message=outcome.message,
-        failures=_failures(report.get("cases") or []), report=outcome.report,
+        failures=_failures(report.get("cases") or []), report=outcome.report, cached=outcome.cached,
     )
 
 

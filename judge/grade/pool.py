@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from judge import interrupts, scratch
+from judge.grade.cache import Cache
 from judge.grade.discovery import Submission
 
 POLL_S = 0.05
@@ -70,6 +71,7 @@ class CellOutcome:
     message: str = ""
     report: dict[str, Any] | None = None
     duration_s: float = 0.0
+    cached: bool = False  # the report is a stored one (judge/grade/cache.py); duration_s is its run's
 
 
 @dataclass
@@ -79,6 +81,7 @@ class _Running:
     stdout: IO[bytes]
     stderr: IO[bytes]
     started: float = field(default_factory=time.monotonic)
+    key: str | None = None  # where its report goes in the cache
 
 
 def command_for(submission: Submission, options: RunOptions) -> list[str]:
@@ -109,8 +112,8 @@ class Pool:
 
     def __init__(self, options: RunOptions, jobs: int,
                  on_start: Callable[[Submission], None] = lambda s: None,
-                 on_done: Callable[[CellOutcome], None] = lambda o: None) -> None:
-        self.options, self.jobs = options, max(1, jobs)
+                 on_done: Callable[[CellOutcome], None] = lambda o: None, cache: Cache | None = None) -> None:
+        self.options, self.jobs, self.cache = options, max(1, jobs), cache
         self.on_start, self.on_done = on_start, on_done
         self.finished: list[CellOutcome] = []
         self._running: list[_Running] = []
@@ -139,28 +142,54 @@ class Pool:
             if submission.unjudgeable is not None:  # decided without a run
                 self._record(CellOutcome(submission, "compile_error", submission.unjudgeable))
                 continue
+            key = self._cache_key(submission)
+            if self._from_cache(submission, key):
+                continue
             with interrupts.shielded():  # a child started is always one we know of, to stop it
                 self._started += 1
                 try:
-                    self._running.append(self._start(submission, home / f"cell-{self._started}"))
+                    self._running.append(self._start(submission, home / f"cell-{self._started}", key))
                 except OSError as exc:  # no process to be had (fork, files): this cell's failure only
                     self._record(CellOutcome(submission, "internal_error", f"`judge run` could not start: {exc}"))
                     continue
             self.on_start(submission)
 
-    def _start(self, submission: Submission, home: Path) -> _Running:
+    def _cache_key(self, submission: Submission) -> str | None:
+        if self.cache is None:
+            return None
+        options = self.options
+        settings = (options.sandbox, str(options.seed), str(options.complexity), *(str(p) for p in options.hide))
+        return self.cache.key(submission, settings)
+
+    def _from_cache(self, submission: Submission, key: str | None) -> bool:
+        """Records the cell from a stored report of a run like this one; False when there is none."""
+        stored = self.cache.get(key) if self.cache is not None and key is not None else None
+        if stored is None:
+            return False
+        report = stored["report"]
+        verdict = report.get("verdict")
+        if verdict not in VERDICT_CODES or verdict == "internal_error":  # not one we would have stored
+            return False
+        duration = stored.get("duration_s")
+        self._record(CellOutcome(submission, verdict, report.get("message", ""), report,
+                                 float(duration) if isinstance(duration, (int, float)) else 0.0, cached=True))
+        return True
+
+    def _start(self, submission: Submission, home: Path, key: str | None = None) -> _Running:
         env = child_environment(self.options, home)
         stdout, stderr = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # no pipe to fill up
         # setpriv execs the command, so the pid is the run's own and SIGTERM/SIGKILL reach it directly.
         process = subprocess.Popen(supervised(command_for(submission, self.options)), stdin=subprocess.DEVNULL,
                                    stdout=stdout, stderr=stderr, env=env)
-        return _Running(submission, process, stdout, stderr)
+        return _Running(submission, process, stdout, stderr, key=key)
 
     def _reap(self) -> None:
         for cell in [c for c in self._running if c.process.poll() is not None]:
             with interrupts.shielded():  # a finished cell is recorded whole, or not at all
                 self._running.remove(cell)
                 outcome = _outcome(cell)
+                if self.cache is not None and cell.key is not None and outcome.report is not None:
+                    self.cache.put(cell.key, outcome.report, outcome.duration_s)  # never internal_error
                 self._record(outcome)
 
     def _record(self, outcome: CellOutcome) -> None:
