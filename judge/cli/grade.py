@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -17,6 +18,7 @@ from judge.grade.discovery import Discovery, discover
 from judge.grade.gradebook import Gradebook, build_gradebook
 from judge.grade.pool import CellOutcome, Pool, RunOptions
 from judge.report.gradebook import render_json, render_markdown, render_table
+from judge.report.gradebook_junit import render_junit
 from judge.sandbox import CHOICES, choose_backend
 
 
@@ -33,6 +35,8 @@ from judge.sandbox import CHOICES, choose_backend
               help="Write the gradebook as JSON (schema: docs/grading.md).")
 @click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the gradebook as Markdown (a CI job summary).")
+@click.option("--junit", "junit_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the gradebook as JUnit XML (GitLab test reports, GitHub JUnit actions).")
 @click.option("--no-cache", is_flag=True, help="Judge every cell, reusing and storing no report.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where judged cells are kept [default: $JUDGE_CACHE, else $XDG_CACHE_HOME/judge/grade].")
@@ -41,7 +45,7 @@ from judge.sandbox import CHOICES, choose_backend
 @click.pass_context
 def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tuple[str, ...], sandbox: str,
           jobs: int | None, seed: int, no_complexity: bool, json_path: Path | None,
-          markdown_path: Path | None, no_cache: bool, cache_dir: Path | None, fail_under: float | None) -> None:
+          markdown_path: Path | None, junit_path: Path | None, no_cache: bool, cache_dir: Path | None, fail_under: float | None) -> None:
     """Grade PATH (default: .): PATH/<member>/<problem>.py, or as judge-group.toml says.
 
     \b
@@ -52,7 +56,8 @@ def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tu
     far). See docs/grading.md.
     """
     env: Environment = ctx.find_root().obj
-    _check_writable(json_path, markdown_path)  # before the batch, not after minutes of grading
+    outputs = _outputs(json_path=json_path, markdown_path=markdown_path, junit_path=junit_path)
+    _check_writable(outputs)  # before the batch, not after minutes of grading
     problem_set = env.problems
     found = discover(path, problem_set.slugs(), members=members, problems=problems)
     backend, why = choose_backend(sandbox)  # once: an unavailable sandbox is one error, not one per cell
@@ -63,7 +68,7 @@ def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tu
     if not found.submissions:
         env.stderr.print(f"nothing to grade in {found.root} (docs/grading.md says what is looked for).",
                          highlight=False)
-    book = _grade(env, found, options, settings, (json_path, markdown_path), cache)
+    book = _grade(env, found, options, settings, outputs, cache)
     env.stdout.print(render_table(book))
     ctx.exit(_exit_code(env, book, fail_under))
 
@@ -81,7 +86,7 @@ def _exit_code(env: Environment, book: Gradebook, fail_under: float | None) -> i
 
 
 def _grade(env: Environment, found: Discovery, options: RunOptions, settings: dict,
-           outputs: tuple[Path | None, Path | None], cache: Cache | None = None) -> Gradebook:
+           outputs: list[Output], cache: Cache | None = None) -> Gradebook:
     """Runs the batch and writes the outputs, also for the cells finished before a signal."""
     total = len(found.submissions)
     progress = _BarProgress(env, total) if env.stderr.is_terminal else _PlainProgress(env, total)
@@ -93,24 +98,33 @@ def _grade(env: Environment, found: Discovery, options: RunOptions, settings: di
     except KeyboardInterrupt as exc:  # Interrupted, or Ctrl-C without the handlers
         name, _code = interrupts.describe(exc)
         book = build_gradebook(found, pool.finished, settings, interrupted_by=name)
-        _write_outputs(book, *outputs)
+        _write_outputs(book, outputs)
         env.stderr.print(f"{len(book.cells)} of {total} cells were graded before {name}.", highlight=False)
         raise
     book = build_gradebook(found, pool.finished, settings)
-    _write_outputs(book, *outputs)
+    _write_outputs(book, outputs)
     return book
 
 
-def _check_writable(*targets: Path | None) -> None:
-    for target in targets:
-        if target is not None and not target.resolve().parent.is_dir():
+Output = tuple[Path, Callable[[Gradebook], str]]
+RENDERERS: dict[str, Callable[[Gradebook], str]] = {
+    "json_path": render_json, "markdown_path": render_markdown, "junit_path": render_junit,
+}
+
+
+def _outputs(**targets: Path | None) -> list[Output]:
+    """The files asked for, each with its rendering."""
+    return [(target, RENDERERS[option]) for option, target in targets.items() if target is not None]
+
+
+def _check_writable(outputs: list[Output]) -> None:
+    for target, _render in outputs:
+        if not target.resolve().parent.is_dir():
             raise UsageError(f"cannot write {target}: the folder {target.resolve().parent} does not exist.")
 
 
-def _write_outputs(book: Gradebook, json_path: Path | None, markdown_path: Path | None) -> None:
-    for target, render in ((json_path, render_json), (markdown_path, render_markdown)):
-        if target is None:
-            continue
+def _write_outputs(book: Gradebook, outputs: list[Output]) -> None:
+    for target, render in outputs:
         try:
             with interrupts.shielded():  # never half a file: a signal now is raised once it is written
                 target.write_text(render(book), encoding="utf-8")

@@ -11,6 +11,7 @@ import sys
 import tempfile
 import time
 import uuid
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -58,7 +59,8 @@ def test_a_small_batch_end_to_end(run_cli, group: Path, tmp_path: Path) -> None:
 
     result = run_cli("grade", str(group), "--sandbox", "local", "--jobs", "2", "--no-complexity",
                      "--member", "alice", "--member", "bob", "--member", "carol",
-                     "--json", "book.json", "--markdown", "book.md", "--fail-under", "100")
+                     "--json", "book.json", "--markdown", "book.md", "--junit", "book.xml",
+                     "--fail-under", "100")
 
     assert result.exit_code == 1, result.stderr  # each of them lost some points
     assert "under --fail-under 100: alice, bob, carol" in result.stderr
@@ -88,6 +90,10 @@ def test_a_small_batch_end_to_end(run_cli, group: Path, tmp_path: Path) -> None:
     assert "### carol / is\\_subsequence: wrong answer" in markdown
     assert wrong["failures"][0]["counterexample"] in markdown
     assert "is\\_subsequense.py" not in markdown.split("## Not graded")[0]
+    junit = {c.get("classname"): c for c in ET.parse(tmp_path / "book.xml").getroot().iter("testcase")}
+    assert junit["carol.is_subsequence"].find("failure").get("type") == "wrong_answer"
+    assert junit["alice.top_n_words"].get("line") == "1" and junit["alice.is_subsequence"].find("failure") is None
+    assert wrong["failures"][0]["counterexample"] in junit["carol.is_subsequence"].find("failure").text
     assert "[5/5]" in result.stderr  # plain progress lines when stderr is no terminal
     assert "carol" in result.stdout and "wrong answer" in result.stdout
 
