@@ -157,7 +157,7 @@ def _unpack(result, n: int, k: int, width: int):
     expect(isinstance(labels, list) and len(labels) == n and all(type(v) is int for v in labels),
            f"labels must be a list (or 1-D array) of {n} ints", actual=labels)
     expect(isinstance(cents, list) and len(cents) == k
-           and all(isinstance(r, list) and len(r) == width and all(map(_number, r)) for r in cents),
+           and all(isinstance(r, (list, tuple)) and len(r) == width and all(map(_number, r)) for r in cents),
            f"centroids must be {k} rows of {width} numbers", actual=cents)
     expect(type(n_iter) is int, "n_iter must be an int", actual=n_iter)
     return labels, cents, n_iter
