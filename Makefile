@@ -3,14 +3,14 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test test-fast bench clean
+.PHONY: setup demo test test-fast bench dist clean
 
 setup: $(BIN)/judge
 
 $(BIN)/judge: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[docker,plot]'
+	$(BIN)/pip install --quiet -e '.[docker,plot]' build
 	touch $@
 
 # Judges two shipped example solutions: one accepted, one with a bug (exit 1 is expected).
@@ -27,5 +27,9 @@ test-fast: setup
 bench: setup
 	$(BIN)/python benchmarks/judge_speed.py
 
+# An sdist and a wheel in dist/: the wheel holds the problems, starters, examples and image recipe.
+dist: setup
+	$(BIN)/python -m build --outdir dist .
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

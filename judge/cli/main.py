@@ -20,8 +20,8 @@ from rich.text import Text
 from judge import __version__, interrupts
 from judge.cli.environment import Environment
 from judge.errors import ExitCode, JudgeError, ProblemConfigError, UsageError
+from judge.problems import shipped
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "solutions_template"
 
 class JudgeGroup(click.Group):
     """Formats the judge's own errors in one paragraph; never shows our traceback."""
@@ -123,7 +123,7 @@ def show(env: Environment, slug: str) -> None:
 def init(env: Environment, slug: str, directory: Path, force: bool) -> None:
     """Copy the starter file of SLUG to DIR/SLUG.py."""
     env.problems.get(slug)
-    template = TEMPLATES_DIR / f"{slug}.py"
+    template = shipped("judge.starters") / f"{slug}.py"
     target = directory / f"{slug}.py"
     if not template.is_file():
         raise UsageError(f"problem '{slug}' has no starter file at {template}.")

@@ -6,6 +6,7 @@ fixes it without reading our code.
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -149,12 +150,17 @@ def _limits(table: _Table) -> Limits:
 
 
 def find_problems_root() -> Path:
-    """$JUDGE_PROBLEMS, else problems/ next to the judge package (a source checkout)."""
+    """$JUDGE_PROBLEMS, else the problems shipped with the judge (`judge.problem_set`)."""
     configured = os.environ.get("JUDGE_PROBLEMS")
-    root = Path(configured) if configured else Path(__file__).resolve().parents[2] / "problems"
+    root = Path(configured) if configured else shipped("judge.problem_set")
     if not root.is_dir():
         raise UsageError(f"no problems directory at {root} (set JUDGE_PROBLEMS to the folder that holds the problems).")
     return root
+
+
+def shipped(package: str) -> Path:
+    """A folder shipped inside the judge package, from a checkout or an installed wheel alike."""
+    return Path(str(importlib.resources.files(package)))
 
 
 class ProblemSet:

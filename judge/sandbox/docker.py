@@ -74,7 +74,6 @@ from judge.sandbox.base import (
 IMAGE = f"judge-sandbox:{__version__}"
 ROOTFS_IMAGE = "judge-sandbox-rootfs:latest"
 DEFAULT_BASE = "python:3.11-slim"
-DOCKER_DIR = Path(__file__).resolve().parents[2] / "docker"
 WORKER_SOURCE = Path(__file__).with_name("worker.py")
 
 SANDBOX_USER = "10001:10001"
@@ -135,6 +134,13 @@ KILL_ALL = "kill -9 -1 2>/dev/null; exit 0"
 
 
 # ---------------------------------------------------------------- engine
+
+
+def image_recipe() -> Path:
+    """The Dockerfile and the root-file-system script, shipped inside the judge package."""
+    from judge.problems import shipped
+
+    return shipped("judge.image_recipe")
 
 
 def _docker_sdk() -> Any:
@@ -1188,8 +1194,8 @@ def build_image(offline: bool, progress: Callable[[str], None], *, rebuild_base:
     fails: from a debootstrapped Debian root file system imported as ROOTFS_IMAGE.
     """
     client = connect()
-    if not (DOCKER_DIR / "Dockerfile").is_file():
-        raise SandboxError(f"{DOCKER_DIR}/Dockerfile is missing: build the image from a checkout of the judge")
+    if not (image_recipe() / "Dockerfile").is_file():
+        raise SandboxError(f"{image_recipe()}/Dockerfile is missing: this installation of the judge is incomplete")
     base = None if offline else _official_base(client, progress)
     if base is None:
         base = _rootfs_base(client, progress, rebuild_base)
@@ -1240,7 +1246,7 @@ def _rootfs_base(client: Any, progress: Callable[[str], None], rebuild: bool) ->
 
 
 def _run_rootfs_script(tarball: Path) -> None:
-    script = DOCKER_DIR / "build-rootfs.sh"
+    script = image_recipe() / "build-rootfs.sh"
     try:
         result = subprocess.run(["bash", str(script), str(tarball)], capture_output=True, text=True, check=False)
     except OSError as exc:
@@ -1254,7 +1260,7 @@ def _docker_build(client: Any, base: str, progress: Callable[[str], None], *, ne
     log: list[str] = []
     try:
         stream = client.api.build(
-            path=str(DOCKER_DIR), tag=IMAGE, buildargs={"BASE": base}, labels={"judge.base": base},
+            path=str(image_recipe()), tag=IMAGE, buildargs={"BASE": base}, labels={"judge.base": base},
             rm=True, forcerm=True, decode=True, network_mode=None if network else "none",
         )
         for chunk in stream:

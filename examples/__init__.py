@@ -1,0 +1,1 @@
+"""Shipped inside the judge package (pyproject.toml maps this folder); found with importlib.resources."""
