@@ -18,6 +18,7 @@ from judge.grade.discovery import Discovery, discover
 from judge.grade.gradebook import Gradebook, build_gradebook
 from judge.grade.pool import CellOutcome, Pool, RunOptions
 from judge.report.gradebook import render_json, render_markdown, render_table
+from judge.report.gradebook_csv import render_csv
 from judge.report.gradebook_junit import render_junit
 from judge.sandbox import CHOICES, choose_backend
 
@@ -37,6 +38,8 @@ from judge.sandbox import CHOICES, choose_backend
               help="Write the gradebook as Markdown (a CI job summary).")
 @click.option("--junit", "junit_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the gradebook as JUnit XML (GitLab test reports, GitHub JUnit actions).")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the points as CSV: a row per member, a column per problem, the total.")
 @click.option("--no-cache", is_flag=True, help="Judge every cell, reusing and storing no report.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where judged cells are kept [default: $JUDGE_CACHE, else $XDG_CACHE_HOME/judge/grade].")
@@ -45,7 +48,8 @@ from judge.sandbox import CHOICES, choose_backend
 @click.pass_context
 def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tuple[str, ...], sandbox: str,
           jobs: int | None, seed: int, no_complexity: bool, json_path: Path | None,
-          markdown_path: Path | None, junit_path: Path | None, no_cache: bool, cache_dir: Path | None, fail_under: float | None) -> None:
+          markdown_path: Path | None, junit_path: Path | None, csv_path: Path | None,
+          no_cache: bool, cache_dir: Path | None, fail_under: float | None) -> None:
     """Grade PATH (default: .): PATH/<member>/<problem>.py, or as judge-group.toml says.
 
     \b
@@ -56,7 +60,7 @@ def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tu
     far). See docs/grading.md.
     """
     env: Environment = ctx.find_root().obj
-    outputs = _outputs(json_path=json_path, markdown_path=markdown_path, junit_path=junit_path)
+    outputs = _outputs(json_path=json_path, markdown_path=markdown_path, junit_path=junit_path, csv_path=csv_path)
     _check_writable(outputs)  # before the batch, not after minutes of grading
     problem_set = env.problems
     found = discover(path, problem_set.slugs(), members=members, problems=problems)
@@ -109,6 +113,7 @@ def _grade(env: Environment, found: Discovery, options: RunOptions, settings: di
 Output = tuple[Path, Callable[[Gradebook], str]]
 RENDERERS: dict[str, Callable[[Gradebook], str]] = {
     "json_path": render_json, "markdown_path": render_markdown, "junit_path": render_junit,
+    "csv_path": render_csv,
 }
 
 

@@ -60,7 +60,7 @@ def test_a_small_batch_end_to_end(run_cli, group: Path, tmp_path: Path) -> None:
     result = run_cli("grade", str(group), "--sandbox", "local", "--jobs", "2", "--no-complexity",
                      "--member", "alice", "--member", "bob", "--member", "carol",
                      "--json", "book.json", "--markdown", "book.md", "--junit", "book.xml",
-                     "--fail-under", "100")
+                     "--csv", "book.csv", "--fail-under", "100")
 
     assert result.exit_code == 1, result.stderr  # each of them lost some points
     assert "under --fail-under 100: alice, bob, carol" in result.stderr
@@ -94,6 +94,10 @@ def test_a_small_batch_end_to_end(run_cli, group: Path, tmp_path: Path) -> None:
     assert junit["carol.is_subsequence"].find("failure").get("type") == "wrong_answer"
     assert junit["alice.top_n_words"].get("line") == "1" and junit["alice.is_subsequence"].find("failure") is None
     assert wrong["failures"][0]["counterexample"] in junit["carol.is_subsequence"].find("failure").text
+    assert (tmp_path / "book.csv").read_text().splitlines() == [
+        "member,is_subsequence,top_n_words,total,max_total", "alice,100,0,100,200",
+        f"bob,{cells[('bob', 'is_subsequence')]['points']:g},0,{totals['bob']['points']:g},200",
+        f"carol,{wrong['points']:g},,{wrong['points']:g},100"]
     assert "[5/5]" in result.stderr  # plain progress lines when stderr is no terminal
     assert "carol" in result.stdout and "wrong answer" in result.stdout
 
