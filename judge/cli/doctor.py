@@ -34,4 +34,5 @@ def doctor(ctx: click.Context) -> None:
         )
     env.stdout.print(table)
     problems = env.problems.slugs()
-    env.stdout.print(f"{len(problems)} problems in {env.problems.root}: {', '.join(problems)}")
+    folders = ", ".join(str(root) for root in env.problems.roots)
+    env.stdout.print(f"{len(problems)} problems in {folders}: {', '.join(problems)}")

@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 
 from judge.history import History, default_data_dir
-from judge.problems import ProblemSet, find_problems_root
+from judge.problems import ProblemSet, problem_roots
 
 
 @dataclass
@@ -24,7 +24,7 @@ class Environment:
 
     @property
     def problems(self) -> ProblemSet:
-        return ProblemSet(self.problems_root or find_problems_root())
+        return ProblemSet(self.problems_root) if self.problems_root else ProblemSet(*problem_roots())
 
     @property
     def history(self) -> History:

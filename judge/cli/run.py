@@ -47,7 +47,8 @@ def run(ctx: click.Context, slug: str, solution: Path | None, sandbox: str, outp
     with _progress(env, output_format) as on_progress:
         result = judge_solution(
             problem, path, backend, seed=seed, progress=on_progress,
-            measure_complexity=not no_complexity, hidden_paths=default_hidden_paths(env.data_dir),
+            measure_complexity=not no_complexity,
+            hidden_paths=(*env.problems.roots, *default_hidden_paths(env.data_dir)),  # every folder of problems
         )
     result.sandbox["chosen"] = _why
     env.history.record(result)

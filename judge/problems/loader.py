@@ -149,13 +149,20 @@ def _limits(table: _Table) -> Limits:
     return Limits(**values)
 
 
+def problem_roots() -> tuple[Path, ...]:
+    """The folders of problems: those in $JUDGE_PROBLEMS (separated by os.pathsep), then the
+    problems shipped with the judge (`judge.problem_set`). A slug in an earlier folder
+    hides the same slug in later ones, so a folder can also replace a shipped problem."""
+    configured = [Path(p) for p in os.environ.get("JUDGE_PROBLEMS", "").split(os.pathsep) if p]
+    for root in configured:
+        if not root.is_dir():
+            raise UsageError(f"no problems folder at {root} (named in JUDGE_PROBLEMS).")
+    return (*configured, shipped("judge.problem_set"))
+
+
 def find_problems_root() -> Path:
-    """$JUDGE_PROBLEMS, else the problems shipped with the judge (`judge.problem_set`)."""
-    configured = os.environ.get("JUDGE_PROBLEMS")
-    root = Path(configured) if configured else shipped("judge.problem_set")
-    if not root.is_dir():
-        raise UsageError(f"no problems directory at {root} (set JUDGE_PROBLEMS to the folder that holds the problems).")
-    return root
+    """The first folder of problems (see problem_roots)."""
+    return problem_roots()[0]
 
 
 def shipped(package: str) -> Path:
@@ -164,17 +171,28 @@ def shipped(package: str) -> Path:
 
 
 class ProblemSet:
-    """All problems under one root, loaded on demand."""
+    """All problems under one or more folders, loaded on demand; an earlier folder's slug wins."""
 
-    def __init__(self, root: Path) -> None:
-        # Absolute: the sandbox hides this directory by path, from another working directory.
-        self.root = root.resolve()
+    def __init__(self, root: Path, *more: Path) -> None:
+        # Absolute: the sandbox hides these folders by path, from another working directory.
+        self.roots = tuple(r.resolve() for r in (root, *more))
+
+    @property
+    def root(self) -> Path:
+        return self.roots[0]
+
+    def _directories(self) -> dict[str, Path]:
+        found: dict[str, Path] = {}
+        for root in reversed(self.roots):  # earlier folders last: their slugs win
+            found.update({p.name: p for p in root.iterdir() if (p / "problem.toml").is_file()})
+        return found
 
     def slugs(self) -> list[str]:
-        return sorted(p.name for p in self.root.iterdir() if (p / "problem.toml").is_file())
+        return sorted(self._directories())
 
     def get(self, slug: str) -> Problem:
-        if slug not in self.slugs():
-            valid = ", ".join(self.slugs()) or "(none)"
+        directories = self._directories()
+        if slug not in directories:
+            valid = ", ".join(sorted(directories)) or "(none)"
             raise UsageError(f"unknown problem '{slug}'. Valid problems: {valid}.")
-        return load_problem(self.root / slug)
+        return load_problem(directories[slug])
