@@ -54,6 +54,15 @@ def _judge(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
                           timeout=300)
 
 
+def _shipped_examples(bin_dir: Path) -> Path:
+    """The examples folder of the installed judge (in the fresh venv, not the checkout)."""
+    code = "from judge.problems import shipped; print(shipped('judge.examples'))"
+    found = Path(subprocess.run([str(bin_dir / "python"), "-c", code], capture_output=True, text=True,
+                                check=True, cwd="/").stdout.strip())
+    assert REPO not in found.parents, found
+    return found
+
+
 @pytest.mark.slow
 def test_the_wheel_holds_what_users_need_and_not_the_corpora(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
@@ -75,7 +84,7 @@ def test_a_fresh_install_works_from_another_folder(installed: Path, tmp_path: Pa
     assert _judge(installed, elsewhere, "init", "top_n_words").returncode == 0
     assert "def top_n_words" in (elsewhere / "solutions" / "top_n_words.py").read_text()
     example = elsewhere / "reservoir_sampling.py"
-    shutil.copyfile(REPO / "examples" / "reservoir_sampling.py", example)
+    shutil.copyfile(_shipped_examples(installed) / "reservoir_sampling.py", example)
     run = _judge(installed, elsewhere, "run", "reservoir_sampling", "--solution", str(example),
                  "--sandbox", "local", "--no-complexity")
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
