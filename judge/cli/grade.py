@@ -19,6 +19,7 @@ from judge.grade.gradebook import Gradebook, build_gradebook
 from judge.grade.pool import CellOutcome, Pool, RunOptions
 from judge.report.gradebook import render_json, render_markdown, render_table
 from judge.report.gradebook_csv import render_csv
+from judge.report.gradebook_github import annotations, append_step_summary, in_github_actions
 from judge.report.gradebook_junit import render_junit
 from judge.sandbox import CHOICES, choose_backend
 
@@ -103,11 +104,29 @@ def _grade(env: Environment, found: Discovery, options: RunOptions, settings: di
         name, _code = interrupts.describe(exc)
         book = build_gradebook(found, pool.finished, settings, interrupted_by=name)
         _write_outputs(book, outputs)
+        _publish_to_github(env, book)
         env.stderr.print(f"{len(book.cells)} of {total} cells were graded before {name}.", highlight=False)
         raise
     book = build_gradebook(found, pool.finished, settings)
     _write_outputs(book, outputs)
+    _publish_to_github(env, book)
     return book
+
+
+def _publish_to_github(env: Environment, book: Gradebook) -> None:
+    """Annotations under GitHub Actions; the Markdown in the step's summary when there is one."""
+    with interrupts.shielded():  # whole lines and a whole append, even under a signal
+        if in_github_actions():
+            for line in annotations(book):  # raw: the console must neither wrap nor read markup
+                env.stdout.file.write(line + "\n")
+            env.stdout.file.flush()
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            try:
+                append_step_summary(Path(summary), render_markdown(book))
+            except OSError as exc:  # the grading is done and its files written: say it, do not fail it
+                env.stderr.print(f"warning: cannot append to $GITHUB_STEP_SUMMARY ({summary}): {exc.strerror}.",
+                                 markup=False, highlight=False)
 
 
 Output = tuple[Path, Callable[[Gradebook], str]]
