@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Build the sandbox's Debian root file system without any image registry.
 #
-#   docker/build-rootfs.sh OUTPUT.tar
-#   docker/build-rootfs.sh --print-mirror     (just say which mirror and suite)
+#   sandbox_image/build-rootfs.sh OUTPUT.tar
+#   sandbox_image/build-rootfs.sh --print-mirror     (just say which mirror and suite)
 #
 # debootstrap (minbase + python3 + python3-numpy) from the Debian mirror this
 # machine's apt already uses, then pack the tree as a tarball for `docker import`.

@@ -1188,7 +1188,7 @@ def _split_status(status: int) -> tuple[int | None, int | None]:
 
 
 def build_image(offline: bool, progress: Callable[[str], None], *, rebuild_base: bool = False) -> str:
-    """Builds IMAGE from docker/Dockerfile; returns a one-line summary.
+    """Builds IMAGE from sandbox_image/Dockerfile; returns a one-line summary.
 
     Online: from DEFAULT_BASE (pulled if missing). Offline, or when the pull
     fails: from a debootstrapped Debian root file system imported as ROOTFS_IMAGE.
@@ -1256,7 +1256,7 @@ def _run_rootfs_script(tarball: Path) -> None:
 
 
 def _docker_build(client: Any, base: str, progress: Callable[[str], None], *, network: bool) -> str:
-    """`docker build` of docker/ with BASE=base; returns the image id."""
+    """`docker build` of sandbox_image/ with BASE=base; returns the image id."""
     log: list[str] = []
     try:
         stream = client.api.build(

@@ -686,7 +686,7 @@ def test_rootfs_script_takes_the_mirror_apt_uses(tmp_path: Path):
     )
     env = {**os.environ, "JUDGE_APT_DIR": str(tmp_path)}
     run = subprocess.run(
-        ["bash", str(REPO / "docker" / "build-rootfs.sh"), "--print-mirror"],
+        ["bash", str(REPO / "sandbox_image" / "build-rootfs.sh"), "--print-mirror"],
         capture_output=True, text=True, env=env, timeout=30, check=True,
     )
     assert run.stdout.split() == ["http://mirror.example/debian", "trixie"]
