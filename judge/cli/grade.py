@@ -66,8 +66,8 @@ def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tu
     problem_set = env.problems
     found = discover(path, problem_set.slugs(), members=members, problems=problems)
     backend, why = choose_backend(sandbox)  # once: an unavailable sandbox is one error, not one per cell
-    options = RunOptions(backend.name, seed, not no_complexity, problem_set.root, (found.root,))
-    cache = None if no_cache else Cache((cache_dir or default_dir()).absolute(), problem_set.root)
+    options = RunOptions(backend.name, seed, not no_complexity, problem_set.roots, (found.root,))
+    cache = None if no_cache else Cache((cache_dir or default_dir()).absolute(), problem_set)
     settings = {"sandbox": backend.name, "sandbox_chosen": why, "seed": seed, "complexity": not no_complexity,
                 "jobs": jobs or os.cpu_count() or 1, "cache": None if cache is None else str(cache.folder)}
     if not found.submissions:

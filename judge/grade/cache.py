@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import Any
 
 import judge
+from judge.errors import JudgeError
 from judge.grade.discovery import Submission
+from judge.problems import ProblemSet
 
 FORMAT = 1  # bumped when the stored value's shape changes
 SKIPPED_PARTS = {"corpus", "__pycache__"}  # the corpus never reaches a run; bytecode is rewritten at will
@@ -68,8 +70,8 @@ def judge_fingerprint() -> str:
 class Cache:
     """Reports of judged cells in `folder`, by key."""
 
-    def __init__(self, folder: Path, problems_root: Path) -> None:
-        self.folder, self.problems_root = folder, problems_root
+    def __init__(self, folder: Path, problems: ProblemSet) -> None:
+        self.folder, self.problems = folder, problems
         self._problems: dict[str, str | None] = {}
         self.hits = 0
 
@@ -91,10 +93,10 @@ class Cache:
     def _problem_fingerprint(self, slug: str) -> str | None:
         if slug not in self._problems:  # once per batch: every member shares the problem's files
             digest = hashlib.sha256()
-            try:
-                _hash_tree(digest, self.problems_root / slug)
+            try:  # the folder the run will use: the first folder of problems that has the slug
+                _hash_tree(digest, self.problems.get(slug).directory)
                 self._problems[slug] = digest.hexdigest()
-            except OSError:
+            except (OSError, JudgeError):  # unknown or malformed: the run says so, uncached
                 self._problems[slug] = None
         return self._problems[slug]
 

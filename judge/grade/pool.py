@@ -58,7 +58,7 @@ class RunOptions:
     sandbox: str  # a concrete backend name, resolved once for the batch
     seed: int = 0
     complexity: bool = True
-    problems_root: Path | None = None
+    problem_roots: tuple[Path, ...] = ()  # every folder of problems of the batch, in its order
     hide: tuple[Path, ...] = ()  # folders no sandbox may read (the graded tree)
 
 
@@ -102,8 +102,8 @@ def child_environment(options: RunOptions, home: Path) -> dict[str, str]:
     env = {**os.environ, "JUDGE_HOME": str(home)}
     hidden = [p for p in os.environ.get("JUDGE_HIDE", "").split(os.pathsep) if p]
     env["JUDGE_HIDE"] = os.pathsep.join([*hidden, *(str(p) for p in options.hide)])
-    if options.problems_root is not None:  # the same problems as the batch, whatever the cwd
-        env["JUDGE_PROBLEMS"] = str(options.problems_root)
+    if options.problem_roots:  # the same problems as the batch (all its folders), whatever the cwd
+        env["JUDGE_PROBLEMS"] = os.pathsep.join(str(root) for root in options.problem_roots)
     return env
 
 

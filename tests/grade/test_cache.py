@@ -17,6 +17,7 @@ import judge.grade.pool as pool_module
 from judge.grade.cache import Cache, default_dir, judge_fingerprint
 from judge.grade.discovery import Submission
 from judge.grade.pool import Pool, RunOptions
+from judge.problems import ProblemSet
 from tests.conftest import PROBLEMS_ROOT
 from tests.grade.test_batch import REFERENCE, WRONG, _write, group  # noqa: F401 (a fixture)
 
@@ -88,7 +89,7 @@ def solution(tmp_path: Path) -> Submission:
 
 
 def _key(problem_root: Path, submission: Submission, settings: tuple[str, ...] = SETTINGS) -> str | None:
-    return Cache(problem_root.parent / "cache", problem_root).key(submission, settings)
+    return Cache(problem_root.parent / "cache", ProblemSet(problem_root)).key(submission, settings)
 
 
 def test_each_input_of_the_key_invalidates_it(problem_root: Path, solution: Submission,
@@ -135,7 +136,7 @@ def test_an_unreadable_solution_has_no_key(problem_root: Path, solution: Submiss
 # ---- storing -----------------------------------------------------------------------------
 
 def test_reports_are_stored_whole_and_internal_errors_never(tmp_path: Path) -> None:
-    cache = Cache(tmp_path / "cache", tmp_path)
+    cache = Cache(tmp_path / "cache", ProblemSet(tmp_path))
     cache.put("k1", {"verdict": "wrong_answer", "cases": []}, 1.5)
     cache.put("k2", {"verdict": "internal_error", "message": "a bug of ours"}, 1.0)
     assert cache.get("k1") == {"format": 1, "duration_s": 1.5, "report": {"verdict": "wrong_answer", "cases": []}}
@@ -147,13 +148,13 @@ def test_reports_are_stored_whole_and_internal_errors_never(tmp_path: Path) -> N
 
 def test_a_cache_that_cannot_be_written_costs_nothing_but_time(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("")
-    Cache(tmp_path / "file" / "cache", tmp_path).put("k", {"verdict": "accepted"}, 1.0)  # no error
+    Cache(tmp_path / "file" / "cache", ProblemSet(tmp_path)).put("k", {"verdict": "accepted"}, 1.0)  # no error
 
 
 def test_the_pool_never_stores_a_cell_the_judge_failed_on(problem_root: Path, solution: Submission,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pool_module, "command_for", lambda s, o: [sys.executable, "-c", "raise SystemExit(2)"])
-    cache = Cache(problem_root.parent / "cache", problem_root)
+    cache = Cache(problem_root.parent / "cache", ProblemSet(problem_root))
     outcomes = Pool(RunOptions("local"), jobs=1, cache=cache).run([solution])
     assert outcomes[0].verdict == "internal_error"
     assert not (problem_root.parent / "cache").exists()
@@ -169,3 +170,19 @@ def test_where_the_cache_lives(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert default_dir() == tmp_path / "home" / ".cache" / "judge" / "grade"
     assert os.environ.get("JUDGE_CACHE") is None
+
+
+def test_the_key_follows_the_folder_of_problems_the_run_uses(problem_root: Path, solution: Submission,
+                                                              tmp_path: Path) -> None:
+    first = tmp_path / "first"  # $JUDGE_PROBLEMS folders come first: a slug there hides the same one later
+    first.mkdir()
+    cache = Cache(tmp_path / "cache", ProblemSet(first, problem_root))
+    from_second = cache.key(solution, SETTINGS)
+    assert from_second == _key(problem_root, solution)
+
+    shutil.copytree(problem_root / "is_subsequence", first / "is_subsequence")
+    (first / "is_subsequence" / "reference.py").write_text("# another reference\n")
+    assert Cache(tmp_path / "cache", ProblemSet(first, problem_root)).key(solution, SETTINGS) != from_second
+
+    unknown = Submission("alice", "no_such_problem", solution.path, 100.0)
+    assert cache.key(unknown, SETTINGS) is None

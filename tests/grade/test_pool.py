@@ -63,11 +63,11 @@ def test_the_cell_command_is_the_real_single_run() -> None:
 def test_children_hide_the_graded_tree_and_keep_their_own_data(monkeypatch: pytest.MonkeyPatch,
                                                                tmp_path: Path) -> None:
     monkeypatch.setenv("JUDGE_HIDE", "/already")
-    options = RunOptions("local", hide=(tmp_path / "group",), problems_root=tmp_path / "problems")
+    options = RunOptions("local", hide=(tmp_path / "group",), problem_roots=(tmp_path / "mine", tmp_path / "ours"))
     env = child_environment(options, tmp_path / "home")
     assert env["JUDGE_HIDE"].split(os.pathsep) == ["/already", str(tmp_path / "group")]
     assert env["JUDGE_HOME"] == str(tmp_path / "home")
-    assert env["JUDGE_PROBLEMS"] == str(tmp_path / "problems")
+    assert env["JUDGE_PROBLEMS"].split(os.pathsep) == [str(tmp_path / "mine"), str(tmp_path / "ours")]
 
 
 def test_a_run_killed_or_stopped_by_someone_else_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
