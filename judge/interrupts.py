@@ -75,17 +75,6 @@ def install() -> None:
         signal.signal(signum, _state.on_signal)
 
 
-def reset() -> None:
-    """Forgets a signal already handled (a long-lived process judging again)."""
-    global _state
-    handlers = {signum: signal.getsignal(signum) for signum in HANDLED}
-    fresh = _State()
-    for signum, handler in handlers.items():
-        if getattr(handler, "__self__", None) is _state:
-            signal.signal(signum, fresh.on_signal)
-    _state = fresh
-
-
 def check() -> None:
     """Raises Interrupted if a signal came, even if someone swallowed the first one."""
     if _state.received is not None and _state.shield_depth == 0:

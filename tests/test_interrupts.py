@@ -1,0 +1,45 @@
+"""Signals become Interrupted, held inside shielded sections, and never lost."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from judge import interrupts
+
+
+@pytest.fixture
+def handlers(monkeypatch: pytest.MonkeyPatch):
+    """The judge's handlers in this process for one test, then pytest's own again."""
+    monkeypatch.setattr(interrupts, "_state", interrupts._State())
+    previous = {signum: signal.getsignal(signum) for signum in interrupts.HANDLED}
+    interrupts.install()
+    yield
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
+
+
+def test_a_signal_becomes_interrupted_with_its_exit_code(handlers) -> None:
+    with pytest.raises(interrupts.Interrupted) as raised:
+        os.kill(os.getpid(), signal.SIGTERM)
+    assert raised.value.exit_code == 143 and interrupts.describe(raised.value) == ("SIGTERM", 143)
+
+
+def test_a_shielded_section_finishes_before_the_signal_is_raised(handlers) -> None:
+    finished = []
+    with pytest.raises(interrupts.Interrupted):
+        with interrupts.shielded():
+            os.kill(os.getpid(), signal.SIGHUP)
+            finished.append(True)  # still runs: the signal waits for the section's end
+    assert finished == [True]
+
+
+def test_a_swallowed_signal_is_raised_again_by_check(handlers) -> None:
+    try:
+        os.kill(os.getpid(), signal.SIGINT)
+    except KeyboardInterrupt:
+        pass  # as pytest does when it stops a session
+    with pytest.raises(interrupts.Interrupted):
+        interrupts.check()
