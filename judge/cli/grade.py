@@ -14,6 +14,7 @@ from judge import interrupts
 from judge.cli.environment import Environment
 from judge.errors import ExitCode, UsageError
 from judge.grade.cache import Cache, default_dir
+from judge.grade.changes import changed_files, keep_changed
 from judge.grade.discovery import Discovery, discover
 from judge.grade.gradebook import Gradebook, build_gradebook
 from judge.grade.pool import CellOutcome, Pool, RunOptions
@@ -46,11 +47,13 @@ from judge.sandbox import CHOICES, choose_backend
               help="Where judged cells are kept [default: $JUDGE_CACHE, else $XDG_CACHE_HOME/judge/grade].")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
               help="Exit 1 when a member's score (percent of their points) is under this.")
+@click.option("--changed-since", metavar="REF",
+              help="Grade only the files changed since this git ref (a pull request's base).")
 @click.pass_context
 def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tuple[str, ...], sandbox: str,
           jobs: int | None, seed: int, no_complexity: bool, json_path: Path | None,
           markdown_path: Path | None, junit_path: Path | None, csv_path: Path | None,
-          no_cache: bool, cache_dir: Path | None, fail_under: float | None) -> None:
+          no_cache: bool, cache_dir: Path | None, fail_under: float | None, changed_since: str | None) -> None:
     """Grade PATH (default: .): PATH/<member>/<problem>.py, or as judge-group.toml says.
 
     \b
@@ -65,6 +68,8 @@ def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tu
     _check_writable(outputs)  # before the batch, not after minutes of grading
     problem_set = env.problems
     found = discover(path, problem_set.slugs(), members=members, problems=problems)
+    if changed_since is not None:
+        keep_changed(found, changed_files(path, changed_since))
     backend, why = choose_backend(sandbox)  # once: an unavailable sandbox is one error, not one per cell
     options = RunOptions(backend.name, seed, not no_complexity, problem_set.roots, (found.root,))
     cache = None if no_cache else Cache((cache_dir or default_dir()).absolute(), problem_set)
