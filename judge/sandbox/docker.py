@@ -56,7 +56,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
-from judge import __version__
+from judge import __version__, scratch
 from judge.errors import SandboxError
 from judge.sandbox.base import (
     Backend,
@@ -83,7 +83,6 @@ SOLUTION_DIR = "/solution"
 OUT_DIR = "/tmp/out"
 WORK_DIR = "/tmp/work"
 LABEL = "judge.run"
-HOST_DIR_PREFIX = "judge-docker-"  # + the judge's pid: how a sweep knows whose it is
 # The keeper (init + cat), a launcher shell and our own kill/read execs.
 PIDS_OVERHEAD = 6
 # The keeper reads stdin until end of file, which comes when the judge's attached
@@ -279,7 +278,8 @@ class DockerBox(Box):
         sweep_stale(client)
         self.security_options = _security_options(client)
         # Holds the named pipes of the FIFO channel; not listable by others.
-        self.host_dir = Path(tempfile.mkdtemp(prefix=f"{HOST_DIR_PREFIX}{os.getpid()}-"))
+        # Named for this judge: the next box removes the folders of judges that are gone.
+        self.host_dir = scratch.make("docker")
         self.host_dir.chmod(0o711)
         try:
             self._start_container()
@@ -513,16 +513,7 @@ def sweep_stale(client: Any) -> int:
     ]
     for container_id in stale:
         _remove_container(client, container_id)
-    _sweep_host_dirs()
     return len(stale)
-
-
-def _sweep_host_dirs() -> None:
-    """Deletes the pipe directories that judges which are gone left in the temp directory."""
-    for path in Path(tempfile.gettempdir()).glob(f"{HOST_DIR_PREFIX}*-*"):
-        pid = path.name[len(HOST_DIR_PREFIX):].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid), ""):
-            shutil.rmtree(path, ignore_errors=True)
 
 
 def _owner_alive(labels: dict[str, str]) -> bool:
