@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from judge.complexity.classes import Complexity
 
 AXES = ("time", "memory")
-_LINE = re.compile(r"^#\s*(time|memory)\s*:\s*(.*?)\s*$", re.IGNORECASE | re.MULTILINE)
+_LINE = re.compile(r"^#[ \t]*(time|memory)[ \t]*:[ \t]*(.*?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _PLACEHOLDERS = {"", "?", "o(?)", "o()"}
 # A lone size letter (not part of a word such as "log"): the one variable of a claim.
 _VARIABLE = re.compile(r"(?<![a-z])([a-z])(?![a-z])", re.IGNORECASE)
