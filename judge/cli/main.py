@@ -20,7 +20,6 @@ from rich.text import Text
 from judge import __version__, interrupts
 from judge.cli.environment import Environment
 from judge.errors import ExitCode, JudgeError, ProblemConfigError, UsageError
-from judge.problems import shipped
 
 
 class JudgeGroup(click.Group):
@@ -122,8 +121,8 @@ def show(env: Environment, slug: str) -> None:
 @pass_env
 def init(env: Environment, slug: str, directory: Path, force: bool) -> None:
     """Copy the starter file of SLUG to DIR/SLUG.py."""
-    env.problems.get(slug)
-    template = shipped("judge.starters") / f"{slug}.py"
+    # From the problem's own folder: a problem from $JUDGE_PROBLEMS brings its starter too.
+    template = env.problems.get(slug).starter_path
     target = directory / f"{slug}.py"
     if not template.is_file():
         raise UsageError(f"problem '{slug}' has no starter file at {template}.")

@@ -51,6 +51,10 @@ class Problem:
     def corpus_dir(self) -> Path:
         return self.directory / "corpus"
 
+    @property
+    def starter_path(self) -> Path:
+        return self.directory / "starter.py"
+
 
 class _Table:
     """Typed access to one TOML table that reports errors with file and key."""

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from rich.console import Console
 
+from judge.cli import cli
+from judge.cli.environment import Environment
 from judge.errors import UsageError
 from judge.problems import ProblemSet, problem_roots, shipped
 from tests.conftest import PROBLEMS_ROOT
@@ -37,3 +42,18 @@ def test_a_missing_folder_in_judge_problems_is_a_usage_error(tmp_path: Path, mon
     monkeypatch.setenv("JUDGE_PROBLEMS", str(tmp_path / "nowhere"))
     with pytest.raises(UsageError, match="named in JUDGE_PROBLEMS"):
         problem_roots()
+
+
+def test_init_copies_the_starter_of_a_problem_from_judge_problems(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    ours = tmp_path / "ours"
+    _own_problem(ours, "is_subsequence_again", "Ours:")
+    (ours / "is_subsequence_again" / "starter.py").write_text("def is_subsequence(s, t):\n    ...  # ours\n")
+    monkeypatch.setenv("JUDGE_PROBLEMS", str(ours))
+    quiet = Console(file=io.StringIO(), width=80)
+    env = Environment(stdout=quiet, stderr=quiet, data_dir=tmp_path / "data")  # problems from problem_roots()
+
+    result = CliRunner().invoke(cli, ["init", "is_subsequence_again", "--dir", str(tmp_path / "mine")], obj=env)
+
+    assert result.exit_code == 0, quiet.file.getvalue()
+    assert "# ours" in (tmp_path / "mine" / "is_subsequence_again.py").read_text()

@@ -1,6 +1,9 @@
 """Decision Tree Classifier: CART with Gini impurity (see `judge show decision_tree`)."""
 
 
+# Your complexity: replace each ? with yours, e.g. O(n log n); the report checks it.
+# time: O(?)
+# memory: O(?)
 class DecisionTreeClassifier:
     """A classification tree grown greedily from the root (depth 0).
 

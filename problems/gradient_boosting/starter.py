@@ -27,6 +27,9 @@ Third-party modules allowed: numpy only.
 from __future__ import annotations
 
 
+# Your complexity: replace each ? with yours, e.g. O(n log n); the report checks it.
+# time: O(?)
+# memory: O(?)
 class GradientBoostingRegressor:
     def __init__(self, n_estimators: int = 100, learning_rate: float = 0.1,
                  max_depth: int = 3, min_samples_leaf: int = 1) -> None:

@@ -1,6 +1,9 @@
 """Logistic Regression: binary, by batch gradient descent (see `judge show logistic_regression`)."""
 
 
+# Your complexity: replace each ? with yours, e.g. O(n log n); the report checks it.
+# time: O(?)
+# memory: O(?)
 class LogisticRegression:
     """p(x) = sigmoid(w.x + b), trained by exactly n_iter full-batch gradient steps.
 

@@ -24,6 +24,9 @@ Standard library only.
 from __future__ import annotations
 
 
+# Your complexity: replace each ? with yours, e.g. O(n log n); the report checks it.
+# time: O(?)
+# memory: O(?)
 class TrigramModel:
     def __init__(self) -> None:
         pass

@@ -7,5 +7,8 @@ TypeError. Strings can be a million characters long.
 """
 
 
+# Your complexity: replace each ? with yours, e.g. O(n log n); the report checks it.
+# time: O(?)
+# memory: O(?)
 def is_subsequence(s: str, t: str) -> bool:
     raise NotImplementedError

@@ -1,6 +1,9 @@
 """Top N Words: the n most frequent words of a text (see `judge show top_n_words`)."""
 
 
+# Your complexity: replace each ? with yours, e.g. O(n log n); the report checks it.
+# time: O(?)
+# memory: O(?)
 def top_n_words(text: str, n: int) -> list[tuple[str, int]]:
     """Return the `n` most frequent words of `text` as `(word, count)` pairs.
 

@@ -19,5 +19,8 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
+# Your complexity: replace each ? with yours, e.g. O(n log n); the report checks it.
+# time: O(?)
+# memory: O(?)
 def reservoir_sample(stream: Iterable[T], k: int, rng: random.Random) -> list[T]:
     raise NotImplementedError

@@ -1,6 +1,9 @@
 """K-Means: Lloyd's algorithm from given starting centroids (see `judge show kmeans`)."""
 
 
+# Your complexity: replace each ? with yours, e.g. O(n log n); the report checks it.
+# time: O(?)
+# memory: O(?)
 def kmeans(X, centroids, max_iter: int = 100, tol: float = 1e-4):
     """Return (labels, centroids, n_iter).
 

@@ -28,5 +28,8 @@ Standard library only.
 from __future__ import annotations
 
 
+# Your complexity: replace each ? with yours, e.g. O(n log n); the report checks it.
+# time: O(?)
+# memory: O(?)
 def weekly_buckets(timestamps: list[str]) -> list[list[str]]:
     raise NotImplementedError
