@@ -27,9 +27,11 @@ from judge.sandbox import CHOICES, choose_backend
 @click.option("--seed", type=int, default=0, show_default=True, help="Hypothesis seed: the same seed gives the same run.")
 @click.option("--no-complexity", is_flag=True, help="Skip measuring time and memory complexity.")
 @click.option("--plot", type=click.Path(path_type=Path), help="Also save the complexity plot as a PNG file.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Show every failing case in its own panel (by default, one panel per distinct failure).")
 @click.pass_context
 def run(ctx: click.Context, slug: str, solution: Path | None, sandbox: str, output_format: str,
-        seed: int, no_complexity: bool, plot: Path | None) -> None:
+        seed: int, no_complexity: bool, plot: Path | None, verbose: bool) -> None:
     """Judge SLUG's solution: hidden tests, limits, then measured complexity.
 
     \b
@@ -59,7 +61,7 @@ def run(ctx: click.Context, slug: str, solution: Path | None, sandbox: str, outp
     if output_format == "json":
         env.stdout.print_json(render_json(result)) if env.stdout.is_terminal else click.echo(render_json(result))
     else:
-        render_text(result, env.stdout)
+        render_text(result, env.stdout, verbose=verbose)
     ctx.exit(exit_code_for(result))
 
 

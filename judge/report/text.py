@@ -1,4 +1,4 @@
-"""The terminal report: verdict, one row per edge-case category, then each failure."""
+"""The terminal report: verdict, one row per edge-case category, then one panel per distinct failure."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from judge.harness.results import CaseResult, RunResult
+from judge.report.grouping import FailureGroup, group_failures, not_written, raising_line
 from judge.sandbox.base import CapturedOutput
 from judge.verdicts import Verdict
 
@@ -22,15 +23,16 @@ def verdict_text(verdict: Verdict) -> Text:
     return Text(verdict.label.upper() if verdict is not Verdict.ACCEPTED else "ACCEPTED", STYLE.get(verdict, "bold yellow"))
 
 
-def render_text(result: RunResult, console: Console) -> None:
+def render_text(result: RunResult, console: Console, *, verbose: bool = False) -> None:
+    """The report; `verbose` shows every failing case in its own panel instead of one per failure."""
     console.print(_header(result))
     if result.message:
         console.print(Panel(Text(result.message), title=result.verdict.label, border_style="red", expand=False))
-    if result.cases:
+    if not verbose and not_written(result.cases):  # the untouched starter: nothing to diagnose yet
+        console.print(_not_written_line(result))
+    elif result.cases:
         console.print(_category_table(result.cases))
-    for case in result.cases:
-        if case.verdict is not Verdict.ACCEPTED:
-            console.print(_failure_panel(case))
+        _print_failures(result.cases, console, verbose)
     if result.not_run:
         console.print(_not_run_panel(result))
     if result.complexity is not None:
@@ -81,7 +83,40 @@ def _milliseconds(value: float) -> str:
     return f"{value:,.0f} ms" if value >= 10 else f"{value:.1f} ms"
 
 
+def _not_written_line(result: RunResult) -> Text:
+    line = raising_line(result.cases)
+    where = f"{result.solution}, line {line}" if line else result.solution
+    return Text.assemble(("Not written yet: ", "bold yellow"), f"{where} raises NotImplementedError.")
+
+
+def _print_failures(cases: list[CaseResult], console: Console, verbose: bool) -> None:
+    failing = [case for case in cases if case.verdict is not Verdict.ACCEPTED]
+    if verbose:
+        for case in failing:
+            console.print(_failure_panel(case))
+        return
+    groups = group_failures(failing)
+    for group in groups:
+        console.print(_group_panel(group) if len(group.cases) > 1 else _failure_panel(group.shown))
+    if len(groups) < len(failing):
+        console.print(Text(f"{len(failing)} failing cases, {len(groups)} distinct "
+                           f"{'failure' if len(groups) == 1 else 'failures'}; --verbose shows every case.", "dim"))
+
+
+def _group_panel(group: FailureGroup) -> Panel:
+    """One failure that broke several cases: the smallest input, and every category it broke."""
+    broke = ", ".join(category if count == 1 else f"{category} ({count})" for category, count in group.categories)
+    parts = [*_failure_parts(group.shown), Text.assemble(("broke: ", "bold"), broke)]
+    title = Text.assemble(verdict_text(group.verdict), f"  {len(group.cases)} cases, one failure")
+    return Panel(Group(*parts), title=title, title_align="left", border_style="red", expand=False)
+
+
 def _failure_panel(case: CaseResult) -> Panel:
+    title = Text.assemble(verdict_text(case.verdict), f"  {case.category} / {case.name}")
+    return Panel(Group(*_failure_parts(case)), title=title, title_align="left", border_style="red", expand=False)
+
+
+def _failure_parts(case: CaseResult) -> list[RenderableType]:
     parts: list[RenderableType] = [Text(case.message or case.verdict.label)]
     if case.counterexample:
         parts += [Text("smallest failing input:", "bold"), Syntax(case.counterexample, "python", theme="ansi_dark", word_wrap=True)]
@@ -91,8 +126,7 @@ def _failure_panel(case: CaseResult) -> Panel:
         parts.append(Text.assemble(("actual:   ", "bold"), (case.actual, "red")))
     if case.traceback:
         parts += [Text("your traceback:", "bold"), Text("\n".join(case.traceback))]
-    title = Text.assemble(verdict_text(case.verdict), f"  {case.category} / {case.name}")
-    return Panel(Group(*parts), title=title, title_align="left", border_style="red", expand=False)
+    return parts
 
 
 def _not_run_panel(result: RunResult) -> Panel:
