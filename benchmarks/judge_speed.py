@@ -1,55 +1,227 @@
 """How fast is `judge run`? Wall time per problem on its reference, and the worker round trip.
 
-Run: python benchmarks/judge_speed.py [--repeats N] [--sandbox local|docker ...]
-Prints the machine it ran on, so quoted figures can be checked and compared.
+Run: python benchmarks/judge_speed.py [--repeats N] [--sandbox local|docker ...] [--breakdown]
+
+Each run is a whole `judge run SLUG --solution <reference>` in a fresh process,
+as a candidate starts it: the interpreter, the judge's imports, the sandbox,
+the hidden tests, the complexity phase, the report and the exit all count.
+`--breakdown` also says where that time went, from timestamps taken inside
+the run (see `trace_child`). Prints the machine and its load average, so
+quoted figures can be checked and compared.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from judge.errors import JudgeError
-from judge.harness.run import judge_solution
-from judge.limits import Limits
-from judge.problems import ProblemSet, find_problems_root
-from judge.sandbox import get_backend
-from judge.sandbox.base import Job
-from judge.sandbox.client import WorkerClient
-
 ROUND_TRIP_CALLS = 2000
+# The phases of one run, roughly in the order they happen. "start-up" is the interpreter's
+# own start, "imports" the judge's, "other" the command's work outside every other phase
+# (loading the problem, the static check, pytest's end); "pytest start" is pytest's
+# configuration before it collects, "tests" the test bodies, Hypothesis's generation
+# and the reference, beside the hidden tests' calls into the worker ("calls") and
+# Hypothesis's shrinking ("shrink", its calls included); "stop" ends the worker and
+# removes the sandbox; "report+exit" follows the last timestamp.
+PHASES = ("start-up", "imports", "other", "sandbox", "worker", "pytest start", "collect", "tests",
+          "calls", "shrink", "complexity", "stop", "report+exit")
 
 
 def machine() -> str:
     cpu = "unknown CPU"
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+        with open("/proc/cpuinfo") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}, load {load:.1f}"
 
 
-def time_problem(problems: ProblemSet, slug: str, sandbox: str, repeats: int, complexity: bool) -> list[float]:
-    problem = problems.get(slug)
-    times = []
-    for seed in range(repeats):
+def judge_command(slug: str, reference: Path, sandbox: str, seed: int, complexity: bool) -> list[str]:
+    args = ["run", slug, "--solution", str(reference), "--sandbox", sandbox, "--seed", str(seed), "--format", "json"]
+    return args if complexity else [*args, "--no-complexity"]
+
+
+def time_run(args: list[str], traced: bool) -> tuple[float, dict[str, float], str]:
+    """Wall seconds of one `judge run` in a fresh process, its phases when traced, and its verdict."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as trace:
+        env = {**os.environ, "JUDGE_SPEED_TRACE": trace.name, "JUDGE_SPEED_SPAWNED": repr(time.time())}
+        command = [sys.executable, __file__, "--trace-child", *args] if traced else [_judge_script(), *args]
         started = time.perf_counter()
-        result = judge_solution(problem, problem.reference_path, get_backend(sandbox), seed=seed,
-                                measure_complexity=complexity)
-        times.append(time.perf_counter() - started)
-        if result.verdict.value != "accepted":
-            raise SystemExit(f"{slug}: the reference got {result.verdict.value} on {sandbox}: {result.message}")
-    return times
+        done = subprocess.run(command, capture_output=True, env=env, check=False)
+        wall = time.perf_counter() - started
+        ended = time.time()
+        phases = _read_trace(trace.name, ended) if traced else {}
+    try:
+        verdict = json.loads(done.stdout)["verdict"]
+    except (ValueError, KeyError):
+        verdict = f"no report (exit {done.returncode}): {done.stderr.decode()[-300:]}"
+    return wall, phases, verdict
+
+
+def _judge_script() -> str:
+    return str(Path(sys.executable).with_name("judge"))
+
+
+def _read_trace(path: str, ended: float) -> dict[str, float]:
+    try:
+        phases = json.loads(Path(path).read_text())
+    except (OSError, ValueError):
+        return {}
+    # What the process did after its last timestamp: the report, then the interpreter's exit.
+    phases["report+exit"] = ended - phases.pop("last_mark")
+    return phases
+
+
+# ---------------------------------------------------------------- inside the traced run
+
+
+class Clock:
+    """Sums of wall seconds per phase, from timestamps taken as the run goes."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, float] = {}
+        self.last_mark = time.time()
+        self.counting_calls = False  # only the hidden tests' own calls, outside shrinking
+
+    def add(self, phase: str, seconds: float) -> None:
+        self.totals[phase] = self.totals.get(phase, 0.0) + seconds
+
+    def timed(self, phase: str, function):
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.add(phase, time.perf_counter() - started)
+                self.last_mark = time.time()
+
+        return wrapper
+
+
+def trace_child(args: list[str]) -> None:
+    """Runs `judge ARGS` in this process with timestamps around each phase, then writes them."""
+    clock = Clock()
+    clock.add("start-up", time.time() - float(os.environ["JUDGE_SPEED_SPAWNED"]))
+    started = time.perf_counter()
+    from judge.__main__ import main  # noqa: PLC0415 - timing the imports is the point
+    import judge.cli.main  # noqa: F401, PLC0415
+
+    clock.add("imports", time.perf_counter() - started)
+    _instrument(clock)
+    sys.argv = ["judge", *args]
+    started = time.perf_counter()
+    try:
+        main()
+    except SystemExit:
+        pass
+    finally:
+        _write_trace(clock, time.perf_counter() - started)
+
+
+def _instrument(clock: Clock) -> None:
+    """Wraps the functions that begin and end each phase (nothing else of the run changes)."""
+    import pytest  # noqa: PLC0415
+    from hypothesis.internal.conjecture.engine import ConjectureRunner  # noqa: PLC0415
+
+    from judge.harness import run  # noqa: PLC0415
+    from judge.sandbox import client  # noqa: PLC0415
+
+    run._measure_complexity = clock.timed("complexity", run._measure_complexity)
+    client.WorkerClient.start = clock.timed("worker", client.WorkerClient.start)
+    client.WorkerClient.close = clock.timed("stop", client.WorkerClient.close)
+    request = client.WorkerClient.request
+    timed_request = clock.timed("calls", request)
+    client.WorkerClient.request = lambda self, message: (timed_request if clock.counting_calls else request)(
+        self, message)
+    shrink = clock.timed("shrink", ConjectureRunner.shrink_interesting_test_cases)
+
+    def shrink_without_calls(runner):
+        clock.counting_calls = False
+        try:
+            return shrink(runner)
+        finally:
+            clock.counting_calls = True
+
+    ConjectureRunner.shrink_interesting_test_cases = shrink_without_calls
+    original_sandbox = run._sandbox
+
+    def sandbox(backend, job):
+        open_box = clock.timed("sandbox", backend.open)
+
+        def timed_open(job):
+            box = open_box(job)
+            box.close = clock.timed("stop", box.close)
+            return box
+
+        backend.open = timed_open
+        return original_sandbox(backend, job)
+
+    run._sandbox = sandbox
+    original_main = pytest.main
+
+    def pytest_main(args, plugins=()):
+        return original_main(args, plugins=[*plugins, PytestPhases(clock)])
+
+    run.pytest.main = pytest_main
+
+
+class PytestPhases:
+    """pytest's start, collection and test loop, as seen by a plugin of its own."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self.mark = time.perf_counter()
+
+    def _lap(self, phase: str) -> None:
+        now = time.perf_counter()
+        self.clock.add(phase, now - self.mark)
+        self.mark = now
+
+    def pytest_collection(self, session) -> None:
+        self._lap("pytest start")
+
+    def pytest_collection_finish(self, session) -> None:
+        self._lap("collect")
+
+    def pytest_runtestloop(self, session) -> None:
+        self._lap("pytest start")  # between collection and the first test
+        self.clock.counting_calls = True
+
+    def pytest_sessionfinish(self, session) -> None:
+        self.clock.counting_calls = False
+        self._lap("tests")
+
+
+def _write_trace(clock: Clock, command_s: float) -> None:
+    totals = clock.totals
+    # The sandbox's close is what the run's context manager spends beyond the worker's stop.
+    inside = sum(v for k, v in totals.items() if k not in ("start-up", "imports", "calls", "shrink"))
+    totals["other"] = max(0.0, command_s - inside)  # loading the problem, the static check, pytest's end
+    totals["tests"] = totals.get("tests", 0.0) - totals.get("calls", 0.0) - totals.get("shrink", 0.0)
+    totals["last_mark"] = time.time()
+    Path(os.environ["JUDGE_SPEED_TRACE"]).write_text(json.dumps(totals))
+
+
+# ---------------------------------------------------------------- the round trip
 
 
 def round_trip_ms(sandbox: str) -> float:
     """Median cost of one call of a trivial function through the sandbox, in ms."""
+    from judge.limits import Limits  # noqa: PLC0415
+    from judge.sandbox import get_backend  # noqa: PLC0415
+    from judge.sandbox.base import Job  # noqa: PLC0415
+    from judge.sandbox.client import WorkerClient  # noqa: PLC0415
+
     with tempfile.TemporaryDirectory() as tmp:
         solution = Path(tmp) / "echo.py"
         solution.write_text("def echo(x):\n    return x\n")
@@ -65,27 +237,62 @@ def round_trip_ms(sandbox: str) -> float:
     return statistics.median(samples) * 1000
 
 
+# ---------------------------------------------------------------- the tables
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--sandbox", action="append", help="default: local (and docker when available)")
-    parser.add_argument("--no-complexity", action="store_true", help="time the hidden tests only")
-    options = parser.parse_args()
-    sandboxes = options.sandbox or ["local"]
+    if sys.argv[1:2] == ["--trace-child"]:
+        trace_child(sys.argv[2:])
+        return
+    options = _options()
+    from judge.problems import ProblemSet, find_problems_root  # noqa: PLC0415
+
     problems = ProblemSet(find_problems_root())
+    slugs = options.problem or problems.slugs()
     print(f"machine: {machine()}")
-    print(f"judge run on each reference, {options.repeats} seeds, complexity {'off' if options.no_complexity else 'on'}")
+    print(f"judge run on each reference (a fresh process each), {options.repeats} seeds, "
+          f"complexity {'off' if options.no_complexity else 'on'}; medians")
+    breakdowns = []
     print(f"{'problem':22s} {'sandbox':8s} {'median s':>9s} {'min s':>7s} {'max s':>7s}")
-    for slug in problems.slugs():
-        for sandbox in sandboxes:
-            try:
-                times = time_problem(problems, slug, sandbox, options.repeats, not options.no_complexity)
-            except JudgeError as exc:
-                print(f"{slug:22s} {sandbox:8s} skipped: {exc}")
-                continue
-            print(f"{slug:22s} {sandbox:8s} {statistics.median(times):9.2f} {min(times):7.2f} {max(times):7.2f}")
-    for sandbox in sandboxes:
+    for slug in slugs:
+        for sandbox in options.sandbox or ["local"]:
+            runs = [time_run(judge_command(slug, problems.get(slug).reference_path, sandbox, seed,
+                                           not options.no_complexity), options.breakdown)
+                    for seed in range(options.repeats)]
+            _check_verdicts(slug, sandbox, runs)
+            walls = [wall for wall, _, _ in runs]
+            print(f"{slug:22s} {sandbox:8s} {statistics.median(walls):9.2f} {min(walls):7.2f} {max(walls):7.2f}",
+                  flush=True)
+            breakdowns.append((slug, sandbox, [phases for _, phases, _ in runs]))
+    if options.breakdown:
+        _print_breakdown(breakdowns)
+    for sandbox in options.sandbox or ["local"]:
         print(f"worker round trip ({sandbox}): {round_trip_ms(sandbox):.3f} ms median over {ROUND_TRIP_CALLS} calls")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
+
+
+def _options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--sandbox", action="append", help="default: local")
+    parser.add_argument("--problem", action="append", help="default: every problem")
+    parser.add_argument("--no-complexity", action="store_true", help="time the hidden tests only")
+    parser.add_argument("--breakdown", action="store_true", help="also the median seconds of each phase")
+    return parser.parse_args()
+
+
+def _check_verdicts(slug: str, sandbox: str, runs: list) -> None:
+    for _, _, verdict in runs:
+        if verdict != "accepted":
+            raise SystemExit(f"{slug}: the reference got {verdict} on {sandbox}")
+
+
+def _print_breakdown(breakdowns: list) -> None:
+    print("\nwhere the time goes (median seconds of each phase; 'tests' excludes 'calls' and 'shrink'):")
+    print(f"{'problem':22s} {'sandbox':8s} " + " ".join(f"{p:>{max(6, len(p))}s}" for p in PHASES))
+    for slug, sandbox, runs in breakdowns:
+        cells = [statistics.median(run.get(phase, 0.0) for run in runs) for phase in PHASES]
+        print(f"{slug:22s} {sandbox:8s} " + " ".join(f"{c:>{max(6, len(p))}.2f}" for p, c in zip(PHASES, cells)))
 
 
 if __name__ == "__main__":
