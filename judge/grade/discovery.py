@@ -10,6 +10,8 @@ file) is still a cell, with a compile_error decided here, so it never reaches
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import difflib
 import os
 import stat
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from judge.errors import UsageError
+from judge.grade.deadlines import HandedIn, handed_in
 from judge.grade.roster import Roster, load_roster
 
 MAX_SOLUTION_BYTES = 1 << 20  # 1 MiB: far above any honest solution, below what hurts the judge
@@ -32,6 +35,12 @@ class Submission:
     path: Path
     points: float
     unjudgeable: str | None = None  # why the file gets compile_error without running
+    due: datetime.datetime | None = None  # its week's due date, when the group file sets weeks
+    handed_in: HandedIn | None = None  # when the file was handed in (only looked up when there is a due date)
+
+    @property
+    def late(self) -> bool:
+        return self.due is not None and self.handed_in is not None and self.handed_in.at > self.due
 
 
 @dataclass(frozen=True)
@@ -67,7 +76,20 @@ def discover(root: Path, slugs: list[str], *, members: Iterable[str] = (),
     for member in found.members:
         _collect_member(found, member, places[member], slugs, set(wanted_problems or assigned))
     found.problems = _columns(found, roster, wanted_problems)
+    _stamp_due_dates(found)
     return found
+
+
+def _stamp_due_dates(found: Discovery) -> None:
+    """Each cell of a problem with a due date learns when its file was handed in."""
+    dated = [s for s in found.submissions if found.roster.due_for(s.slug) is not None]
+    if not dated:  # no weeks: no git to ask
+        return
+    times = handed_in(found.root, [s.path for s in dated])
+    found.submissions = [
+        dataclasses.replace(s, due=found.roster.due_for(s.slug), handed_in=times[s.path]) if s.path in times else s
+        for s in found.submissions
+    ]
 
 
 def _check_filter(asked: list[str], valid: list[str], what: str) -> list[str]:

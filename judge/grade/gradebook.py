@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from judge import __version__
-from judge.grade.discovery import Discovery
+from judge.grade.discovery import Discovery, Submission
 from judge.grade.pool import CellOutcome
+from judge.grade.roster import Roster
 
 SCHEMA_VERSION = 1
 
@@ -51,6 +52,10 @@ class Cell:
     failures: tuple[Failure, ...]
     report: dict[str, Any] | None  # the whole `judge run` JSON report
     cached: bool = False  # the report came from the cache, not from a run of this batch
+    late: bool = False  # handed in after its week's due date
+    due: str | None = None  # the week's due date (ISO 8601, UTC), when the group file sets weeks
+    handed_in: str | None = None  # when the file was handed in (ISO 8601, UTC), when there is a due date
+    handed_in_from: str | None = None  # "git" (its last commit) or "mtime" (git does not hold it)
 
     @property
     def accepted(self) -> bool:
@@ -61,6 +66,12 @@ class Cell:
         data["duration_s"] = round(self.duration_s, 3)
         data["failures"] = [f.to_dict() for f in self.failures]
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Cell:
+        """A cell read back from a gradebook's JSON (judge grade merge)."""
+        fields = {k: data[k] for k in cls.__dataclass_fields__ if k in data and k != "failures"}
+        return cls(**fields, failures=tuple(Failure(**f) for f in data.get("failures", [])))
 
 
 @dataclass(frozen=True)
@@ -131,8 +142,8 @@ class Gradebook:
 def build_gradebook(found: Discovery, outcomes: list[CellOutcome], settings: dict[str, Any],
                     interrupted_by: str | None = None) -> Gradebook:
     """The gradebook of a batch, cells in member then problem order whatever order they finished in."""
-    order = {(s.member, s.slug): i for i, s in enumerate(found.submissions)}
-    cells = [make_cell(o) for o in sorted(outcomes, key=lambda o: order[(o.submission.member, o.submission.slug)])]
+    order = cell_order(found.members, found.problems)
+    cells = sorted((make_cell(o, found.roster) for o in outcomes), key=lambda c: order(c.member, c.problem))
     done = {(c.member, c.problem) for c in cells}
     return Gradebook(
         root=found.root, members=found.members, problems=found.problems, cells=cells,
@@ -144,23 +155,48 @@ def build_gradebook(found: Discovery, outcomes: list[CellOutcome], settings: dic
     )
 
 
-def make_cell(outcome: CellOutcome) -> Cell:
-    """One cell from its run. Partial credit: the share of edge-case categories passed."""
+def cell_order(members: list[str], problems: list[str]) -> Any:
+    """The sort key of the gradebook's cells: the row's position, then the column's (a merge
+    of shards sorts by it too, so it must not depend on the order the cells were found in)."""
+    rows = {m: i for i, m in enumerate(members)}
+    columns = {p: i for i, p in enumerate(problems)}
+    return lambda member, problem: (rows.get(member, len(rows)), columns.get(problem, len(columns)), problem)
+
+
+def make_cell(outcome: CellOutcome, rules: Roster = Roster()) -> Cell:
+    """One cell from its run. Partial credit: the share of edge-case categories passed; then the
+    group's penalties: a complexity worse than expected, a late hand-in."""
     submission, report = outcome.submission, outcome.report or {}
     passed, total = _categories(report.get("cases") or [])
-    if outcome.verdict == "accepted":
-        points = submission.points
-    else:
-        points = round(submission.points * passed / total, 2) if total else 0.0
     complexity = report.get("complexity")
+    worse = bool(complexity and complexity.get("worse_than_expected"))
+    points = _points(outcome.verdict, submission, passed, total, worse, rules)
     return Cell(
         member=submission.member, problem=submission.slug, solution=str(submission.path),
         verdict=outcome.verdict, points=points, max_points=submission.points,
         categories_passed=passed, categories_total=total, complexity=_complexity_summary(complexity),
-        complexity_worse=bool(complexity and complexity.get("worse_than_expected")),
-        duration_s=outcome.duration_s, message=outcome.message,
+        complexity_worse=worse, duration_s=outcome.duration_s, message=outcome.message,
         failures=_failures(report.get("cases") or []), report=outcome.report, cached=outcome.cached,
+        late=submission.late, due=_iso(submission.due),
+        handed_in=_iso(submission.handed_in.at) if submission.handed_in else None,
+        handed_in_from=submission.handed_in.source if submission.handed_in else None,
     )
+
+
+def _points(verdict: str, submission: Submission, passed: int, total: int, worse: bool, rules: Roster) -> float:
+    if verdict == "accepted":
+        share = 1.0
+    else:
+        share = passed / total if total else 0.0
+    if worse:
+        share *= 1 - rules.complexity_penalty
+    if submission.late:
+        share *= rules.late_keeps
+    return round(submission.points * share, 2)
+
+
+def _iso(when: Any) -> str | None:
+    return when.isoformat().replace("+00:00", "Z") if when is not None else None
 
 
 def _categories(cases: list[dict[str, Any]]) -> tuple[int, int]:

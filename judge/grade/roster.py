@@ -8,6 +8,7 @@ for the key under its table (good enough for the flat layout the file has).
 
 from __future__ import annotations
 
+import datetime
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -18,7 +19,10 @@ from judge.errors import UsageError
 
 GROUP_FILE = "judge-group.toml"
 DEFAULT_POINTS = 100.0
-TOP_LEVEL_KEYS = ("problems", "default_points", "points", "members")
+DEFAULT_LATE_KEEPS = 0.5
+DEFAULT_COMPLEXITY_PENALTY = 0.25
+TOP_LEVEL_KEYS = ("problems", "weeks", "default_points", "points", "members", "complexity_penalty", "late_keeps")
+WEEK_KEYS = ("due", "problems")
 
 
 @dataclass(frozen=True)
@@ -29,9 +33,15 @@ class Roster:
     problems: tuple[str, ...] | None = None  # None: every problem
     points: dict[str, float] = field(default_factory=dict)
     default_points: float = DEFAULT_POINTS
+    due: dict[str, datetime.datetime] = field(default_factory=dict)  # problem -> its week's due date (UTC)
+    complexity_penalty: float = DEFAULT_COMPLEXITY_PENALTY  # share of the points lost when the complexity is worse than expected
+    late_keeps: float = DEFAULT_LATE_KEEPS  # share of the points a solution committed after its due date keeps
 
     def points_for(self, slug: str) -> float:
         return self.points.get(slug, self.default_points)
+
+    def due_for(self, slug: str) -> datetime.datetime | None:
+        return self.due.get(slug)
 
 
 def load_roster(root: Path, slugs: list[str]) -> Roster:
@@ -61,7 +71,61 @@ class _Reader:
             if key not in TOP_LEVEL_KEYS:
                 raise self.fail("", key, f"an unknown key (known: {', '.join(TOP_LEVEL_KEYS)})")
         default = self._positive_number("", "default_points", self.data.get("default_points", DEFAULT_POINTS))
-        return Roster(self._members(), self._problems(), self._points(), default)
+        problems, due = self._assignment()
+        penalty = self._share("complexity_penalty", DEFAULT_COMPLEXITY_PENALTY)
+        return Roster(self._members(), problems, self._points(), default, due, penalty,
+                      self._share("late_keeps", DEFAULT_LATE_KEEPS))
+
+    def fail_in_week(self, index: int, key: str, expected: str, value: Any = ...) -> UsageError:
+        line = line_of_array_key(self.text, "weeks", index, key)
+        got = "" if value is ... else f" (got {value!r})"
+        return UsageError(f"{self.path}, line {line}, key 'weeks[{index + 1}].{key}': {expected}{got}.")
+
+    def _share(self, key: str, default: float) -> float:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise self.fail("", key, "a share between 0 and 1 (0.25 is a quarter)", value)
+        return float(value)
+
+    def _assignment(self) -> tuple[tuple[str, ...] | None, dict[str, datetime.datetime]]:
+        """The problems assigned, and each one's due date: from `problems`, or from `[[weeks]]`."""
+        if "weeks" not in self.data:
+            return self._problems(), {}
+        if "problems" in self.data:  # two lists of the same thing would disagree sooner or later
+            raise self.fail("", "problems", "absent when [[weeks]] assign the problems (each week lists its own)")
+        weeks = self.data["weeks"]
+        if not isinstance(weeks, list) or not weeks or not all(isinstance(w, dict) for w in weeks):
+            raise self.fail("", "weeks", "one or more [[weeks]] tables, each with due and problems", weeks)
+        due: dict[str, datetime.datetime] = {}
+        for index, week in enumerate(weeks):
+            self._week(index, week, due)
+        return tuple(due), due
+
+    def _week(self, index: int, week: dict[str, Any], due: dict[str, datetime.datetime]) -> None:
+        for key in week:
+            if key not in WEEK_KEYS:
+                raise self.fail_in_week(index, key, f"an unknown key (known: {', '.join(WEEK_KEYS)})")
+        when = self._due_date(index, week.get("due", ...))
+        problems = week.get("problems", ...)
+        if not isinstance(problems, list) or not problems or not all(isinstance(p, str) for p in problems):
+            raise self.fail_in_week(index, "problems", "a non-empty list of problem slugs",
+                                    *(() if problems is ... else (problems,)))
+        for slug in problems:
+            if slug not in self.slugs:
+                raise self.fail_in_week(index, "problems", f"a list of known problems ({', '.join(self.slugs)})", slug)
+            if slug in due:  # one due date per problem, or lateness would depend on which week we read
+                raise self.fail_in_week(index, "problems", "problems assigned in no other week", slug)
+            due[slug] = when
+
+    def _due_date(self, index: int, value: Any) -> datetime.datetime:
+        """An offset date-time (`2026-12-01T23:59:00Z`): a date without a zone would mean a
+        different instant on each runner."""
+        expected = "a date-time with its time zone, e.g. 2026-12-01T23:59:00Z or 2026-12-01T23:59:00+01:00"
+        if value is ...:
+            raise self.fail_in_week(index, "due", expected)
+        if not isinstance(value, datetime.datetime) or value.tzinfo is None:
+            raise self.fail_in_week(index, "due", expected, value)
+        return value.astimezone(datetime.timezone.utc)
 
     def fail(self, table: str, key: str, expected: str, value: Any = ...) -> UsageError:
         line = line_of_key(self.text, table, key)
@@ -124,13 +188,38 @@ class _Reader:
         return tuple(places)
 
 
+_HEADER = re.compile(r"\s*\[\[?\s*([^\[\]]+?)\s*\]\]?")  # [table] and [[array of tables]]
+
+
+def _assignment_of(key: str) -> re.Pattern[str]:
+    return re.compile(r"""\s*(?:"{0}"|'{0}'|{0})\s*=""".format(re.escape(key)))
+
+
+def line_of_array_key(text: str, array: str, index: int, key: str) -> int:
+    """The 1-based line of `key` in the index-th (0-based) `[[array]]` table; else that
+    table's header; else where `array` is first named; else 1."""
+    seen, inside, header_line = -1, False, 0
+    assignment = _assignment_of(key)
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            is_ours = line.strip().startswith("[[") and header.group(1).strip() == array
+            seen += is_ours
+            inside = is_ours and seen == index
+            header_line = number if inside else header_line
+            continue
+        if inside and assignment.match(line):
+            return number
+    return header_line or line_of_key(text, "", array)
+
+
 def line_of_key(text: str, table: str, key: str) -> int:
     """The 1-based line where `key` is set in `[table]` ("" is the top level); else the
     table's header line; else 1."""
     current, header_line = "", 0
-    assignment = re.compile(r"""\s*(?:"{0}"|'{0}'|{0})\s*=""".format(re.escape(key)))
+    assignment = _assignment_of(key)
     for number, line in enumerate(text.splitlines(), start=1):
-        header = re.match(r"\s*\[\s*([^\[\]]+?)\s*\]", line)
+        header = _HEADER.match(line)
         if header:
             current = header.group(1).strip()
             if current == table:

@@ -34,7 +34,8 @@ def _cell_label(cell: Cell) -> str:
     measured = ((cell.complexity or {}).get("time") or {}).get("measured")
     if measured:
         label += f", time {measured}"
-    return label + (" (worse than expected)" if cell.complexity_worse else "")
+    label += " (worse than expected)" if cell.complexity_worse else ""
+    return label + (", late" if cell.late else "")
 
 
 # ---- Markdown ---------------------------------------------------------------------------

@@ -78,5 +78,5 @@ def test_measured_complexity_is_summarised_and_shown() -> None:
     cell = book.cell("ann", "is_subsequence")
     assert cell.complexity == {"time": {"expected": "O(n)", "measured": "O(n^2)", "within_expected": False},
                                "memory": {"expected": "O(1)", "measured": "O(1)", "within_expected": True}}
-    assert cell.complexity_worse and cell.points == 100.0
-    assert "accepted 100/100, time O(n^2) (worse than expected)" in render_markdown(book).replace("\\", "")
+    assert cell.complexity_worse and cell.points == 75.0  # the default complexity_penalty is 0.25
+    assert "accepted 75/100, time O(n^2) (worse than expected)" in render_markdown(book).replace("\\", "")
