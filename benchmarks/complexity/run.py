@@ -1,8 +1,8 @@
 """Accuracy benchmark of the complexity classifier (issue 5).
 
 For every problem it measures solutions whose class is known -- each
-problem's reference and the files in solutions/<slug>/, whose first lines say
-`# time: O(...)` and `# memory: O(...)` -- several times, quietly and then with
+problem's reference and the files of its corpus (problems/<slug>/corpus/) that
+state `# time: O(...)` (and `# memory: O(...)`) -- several times, quietly and then with
 a competing process keeping one core busy, and prints the confusion table of
 true vs measured class, the false alarms, the detection rate of worse
 classes and the wall time spent.
@@ -30,17 +30,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from judge.complexity import Complexity, ComplexityResult, measure
+from judge.complexity import Complexity, ComplexityResult
 from judge.complexity.declare import load as load_declaration
-from judge.errors import ProblemConfigError
-from judge.harness.run import JUDGE_PACKAGE
-from judge.limits import Limits
+from judge.problems.check import corpus_entries, measure_solution
 from judge.problems.loader import load_problem
 from judge.sandbox import choose_backend
-from judge.sandbox.base import Job
-from judge.sandbox.client import WorkerClient
 
-SOLUTIONS = Path(__file__).resolve().parent / "solutions"
+PROBLEMS = ROOT / "problems"
 MAX_PHASE_S = 3.0
 MIN_DETECTION = 0.95
 
@@ -86,57 +82,25 @@ class Outcome:
 
 
 def known_solutions(slugs: list[str]) -> list[Known]:
+    """Each problem's reference (of the declared classes) and its corpus files that state a time class."""
     found = []
     for slug in slugs:
-        declaration = load_declaration(ROOT / "problems" / slug)
-        reference = ROOT / "problems" / slug / "reference.py"
-        found.append(Known(slug, reference, declaration.time_class, declaration.memory_class))
-        for path in sorted((SOLUTIONS / slug).glob("*.py")):
-            header = dict(_header(path))
-            memory = header.get("memory")
-            found.append(Known(slug, path, Complexity.parse(header["time"]), memory and Complexity.parse(memory)))
+        declaration = load_declaration(PROBLEMS / slug)
+        found.append(Known(slug, PROBLEMS / slug / "reference.py", declaration.time_class, declaration.memory_class))
+        for entry in corpus_entries(PROBLEMS / slug):
+            time_claim, memory_claim = entry.claims.get("time"), entry.claims.get("memory")
+            if time_claim is None:
+                continue
+            # `judge problem check` reports an unreadable claim; here it would only be a crash.
+            found.append(Known(slug, entry.path, time_claim.complexity, memory_claim and memory_claim.complexity))
     return found
 
 
-def _header(path: Path) -> Iterator[tuple[str, str]]:
-    for line in path.read_text().splitlines()[:3]:
-        key, _, value = line.lstrip("# ").partition(":")
-        if key in ("time", "memory"):
-            yield key, value.strip()
-
-
-@dataclass(frozen=True)
-class _Standin:
-    """What measure() needs of a problem whose directory is not complete yet (no spec.md...)."""
-
-    slug: str
-    directory: Path
-    limits: Limits
-    allowed_modules: tuple[str, ...]
-
-
-def _problem(slug: str):
-    try:
-        return load_problem(ROOT / "problems" / slug)
-    except ProblemConfigError:
-        # PROBLEMS.md: numpy is the only third-party module allowed, for gradient_boosting.
-        allowed = ("numpy",) if slug == "gradient_boosting" else ()
-        return _Standin(slug, ROOT / "problems" / slug, Limits(), allowed)
-
-
 def measure_once(known: Known, backend_name: str, seed: int) -> tuple[ComplexityResult, float]:
-    problem = _problem(known.slug)
-    job = Job(known.path.resolve(), problem.limits, problem.allowed_modules, (problem.directory.parent, JUDGE_PACKAGE))
+    """The result and the phase's wall time (as the judge saw it: the sandbox's start not included)."""
     backend, _why = choose_backend(backend_name)
-    with backend.open(job) as box:
-        client = WorkerClient(box, problem.limits)
-        try:
-            client.start()
-            started = time.perf_counter()
-            result = measure(problem, client, seed)
-            return result, time.perf_counter() - started
-        finally:
-            client.close()
+    result = measure_solution(load_problem(PROBLEMS / known.slug), known.path, backend, seed=seed)
+    return result, result.wall_s
 
 
 @contextlib.contextmanager
@@ -238,7 +202,7 @@ def main() -> int:
     parser.add_argument("--sandbox", default="auto", help="auto (docker when ready, else local), docker or local")
     parser.add_argument("-v", "--verbose", action="store_true", help="one line per measurement")
     args = parser.parse_args()
-    args.slug = args.slug or sorted(p.name for p in SOLUTIONS.iterdir() if p.is_dir())
+    args.slug = args.slug or sorted(p.parent.name for p in PROBLEMS.glob("*/complexity.py"))
     started = time.perf_counter()
     outcomes = run(args)
     return 0 if report(outcomes, time.perf_counter() - started) else 1

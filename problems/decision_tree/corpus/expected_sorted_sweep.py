@@ -1,6 +1,7 @@
+# expect: accepted
+# why: each node sorts each feature once and sweeps it with running class counts.
 # time: O(n log n)
 # memory: O(n)
-# why: each node sorts each feature once and sweeps it with running class counts.
 import math
 
 

@@ -1,6 +1,7 @@
-# time: O(n^2)
+# expect: time_limit_exceeded
 # why: for every candidate threshold it splits all the node's labels into two lists again and counts each
 #   with a loop. (No memory class: its O(n) lists are measured only at the small sizes its time reaches.)
+# time: O(n^2)
 import math
 
 

@@ -1,6 +1,7 @@
+# expect: accepted
+# why: at each node every feature is sorted once and a running sum sweeps all thresholds.
 # time: O(n log n)
 # memory: O(n)
-# why: at each node every feature is sorted once and a running sum sweeps all thresholds.
 import math
 
 

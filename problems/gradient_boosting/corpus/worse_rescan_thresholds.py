@@ -1,6 +1,7 @@
+# expect: time_limit_exceeded
+# why: for every candidate threshold the split search rescans all rows of the node.
 # time: O(n^2)
 # memory: O(n)
-# why: for every candidate threshold the split search rescans all rows of the node.
 import math
 
 

@@ -1,6 +1,7 @@
+# expect: accepted
+# why: one pass per column collects its values, one sort (or one Counter) gives the fill, new rows are built once.
 # time: O(n log n)
 # memory: O(n)
-# why: one pass per column collects its values, one sort (or one Counter) gives the fill, new rows are built once.
 import math
 from collections import Counter
 

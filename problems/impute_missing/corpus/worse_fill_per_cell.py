@@ -1,6 +1,7 @@
-# time: O(n^2)
+# expect: time_limit_exceeded
 # why: recomputes the column's median (a fresh sort of the column) for every missing cell: O(n^2 log n).
 #   (No memory class: its O(n) copies are measured only at the small sizes its time reaches.)
+# time: O(n^2)
 import math
 from collections import Counter
 

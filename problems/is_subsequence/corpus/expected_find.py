@@ -1,6 +1,7 @@
+# expect: accepted
+# why: str.find from the last match moves forward only: every character of t is looked at once.
 # time: O(n)
 # memory: O(1)
-# why: str.find from the last match moves forward only: every character of t is looked at once.
 
 
 def is_subsequence(s: str, t: str) -> bool:

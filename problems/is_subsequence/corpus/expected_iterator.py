@@ -1,6 +1,7 @@
+# expect: accepted
+# why: `c in it` advances one shared iterator over t: a single pass, nothing stored.
 # time: O(n)
 # memory: O(1)
-# why: `c in it` advances one shared iterator over t: a single pass, nothing stored.
 
 
 def is_subsequence(s: str, t: str) -> bool:

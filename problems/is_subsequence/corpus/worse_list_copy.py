@@ -1,6 +1,7 @@
+# expect: accepted
+# why: a linear scan, but over list(t): a full copy of the input where O(1) extra memory is expected.
 # time: O(n)
 # memory: O(n)
-# why: a linear scan, but over list(t): a full copy of the input where O(1) extra memory is expected.
 
 
 def is_subsequence(s: str, t: str) -> bool:

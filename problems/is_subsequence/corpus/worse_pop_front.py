@@ -1,6 +1,7 @@
+# expect: time_limit_exceeded
+# why: list.pop(0) shifts every remaining element: a queue built on a list.
 # time: O(n^2)
 # memory: O(n)
-# why: list.pop(0) shifts every remaining element: a queue built on a list.
 
 
 def is_subsequence(s: str, t: str) -> bool:

@@ -1,6 +1,7 @@
+# expect: time_limit_exceeded
+# why: t = t[k + 1:] copies the rest of t for every character of s (slicing in a loop).
 # time: O(n^2)
 # memory: O(n)
-# why: t = t[k + 1:] copies the rest of t for every character of s (slicing in a loop).
 
 
 def is_subsequence(s: str, t: str) -> bool:

@@ -1,6 +1,7 @@
+# expect: accepted
+# why: each step assigns every point once (k distances of d terms) and sums each cluster once: O(n k d) per step.
 # time: O(n)
 # memory: O(n)
-# why: each step assigns every point once (k distances of d terms) and sums each cluster once: O(n k d) per step.
 import math
 
 

@@ -1,6 +1,7 @@
-# time: O(n^2)
+# expect: time_limit_exceeded
 # why: lists a point's cluster again (to count its points) for every point, inside every step. (No memory
 #   class: its O(n) labels are measured only at the small sizes its quadratic time reaches.)
+# time: O(n^2)
 import math
 
 

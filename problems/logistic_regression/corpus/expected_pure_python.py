@@ -1,6 +1,7 @@
+# expect: accepted
+# why: pure Python: each step is one pass for the errors and one for the gradient, O(n d).
 # time: O(n)
 # memory: O(n)
-# why: pure Python: each step is one pass for the errors and one for the gradient, O(n d).
 import math
 
 

@@ -1,6 +1,7 @@
-# time: O(n^2)
+# expect: time_limit_exceeded
 # why: recomputes every row's z inside the loop over rows, to take its own: O(n^2 d) per step. (No memory
 #   class: its O(n) lists are measured only at the small sizes its quadratic time reaches.)
+# time: O(n^2)
 import math
 
 

@@ -1,6 +1,7 @@
+# expect: accepted
+# why: one pass fills per-label [tp, fp, fn] counters in a dict; one sort of the C = n/4 labels.
 # time: O(n log n)
 # memory: O(n)
-# why: one pass fills per-label [tp, fp, fn] counters in a dict; one sort of the C = n/4 labels.
 def precision_recall_f1(y_true, y_pred):
     if len(y_true) != len(y_pred) or not y_true:
         raise ValueError("bad input")

@@ -1,6 +1,7 @@
-# time: O(n^2)
+# expect: time_limit_exceeded
 # why: one scan of all samples per label, and there are n/4 labels. (No memory class: its O(n)
 #   label list is measured only at the small sizes its quadratic time reaches.)
+# time: O(n^2)
 def precision_recall_f1(y_true, y_pred):
     if len(y_true) != len(y_pred) or not y_true:
         raise ValueError("bad input")

@@ -1,6 +1,7 @@
+# expect: accepted
+# why: Algorithm R: one pass, one random draw per item, only the k-item reservoir is kept.
 # time: O(n)
 # memory: O(1)
-# why: Algorithm R: one pass, one random draw per item, only the k-item reservoir is kept.
 
 
 def reservoir_sample(stream, k, rng):

@@ -1,6 +1,7 @@
+# expect: time_limit_exceeded
+# why: items = items + [x] copies the growing list for every item of the stream.
 # time: O(n^2)
 # memory: O(n)
-# why: items = items + [x] copies the growing list for every item of the stream.
 
 
 def reservoir_sample(stream, k, rng):

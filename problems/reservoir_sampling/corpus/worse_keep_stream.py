@@ -1,6 +1,7 @@
+# expect: memory_limit_exceeded
+# why: list(stream) keeps the whole stream, then samples from it: O(n) memory where O(k) is expected.
 # time: O(n)
 # memory: O(n)
-# why: list(stream) keeps the whole stream, then samples from it: O(n) memory where O(k) is expected.
 
 
 def reservoir_sample(stream, k, rng):

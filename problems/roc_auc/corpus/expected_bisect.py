@@ -1,6 +1,7 @@
+# expect: accepted
+# why: sorts the negatives once; two bisections per positive count the negatives below and tied with it.
 # time: O(n log n)
 # memory: O(n)
-# why: sorts the negatives once; two bisections per positive count the negatives below and tied with it.
 import math
 from bisect import bisect_left, bisect_right
 

@@ -1,6 +1,7 @@
-# time: O(n^2)
+# expect: time_limit_exceeded
 # why: the definition as written: every positive compared with every negative. (No memory class: its
 #   O(n) lists are measured only at the small sizes its quadratic time reaches, where constants dominate.)
+# time: O(n^2)
 import math
 
 

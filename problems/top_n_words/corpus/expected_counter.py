@@ -1,6 +1,7 @@
+# expect: accepted
+# why: one scan cuts the words, a dict counts them, one sort of the distinct words ranks them.
 # time: O(n log n)
 # memory: O(n)
-# why: one scan cuts the words, a dict counts them, one sort of the distinct words ranks them.
 
 
 def _words(text):

@@ -1,6 +1,7 @@
+# expect: time_limit_exceeded
+# why: list.count() rescans all words once per distinct word, and distinct words grow with the text.
 # time: O(n^2)
 # memory: O(n)
-# why: list.count() rescans all words once per distinct word, and distinct words grow with the text.
 import re
 
 WORD = re.compile(r"[^\W_]+")

@@ -1,6 +1,7 @@
+# expect: time_limit_exceeded
+# why: the distinct words live in a list: `in` and .index() scan it for every word of the text.
 # time: O(n^2)
 # memory: O(n)
-# why: the distinct words live in a list: `in` and .index() scan it for every word of the text.
 import re
 
 WORD = re.compile(r"[^\W_]+")

@@ -1,6 +1,7 @@
+# expect: accepted
+# why: fit builds count tables; predict_next reads one table, whose size depends on the vocabulary only.
 # time: O(1)
 # memory: O(1)
-# why: fit builds count tables; predict_next reads one table, whose size depends on the vocabulary only.
 from collections import Counter, defaultdict
 
 

@@ -1,6 +1,7 @@
+# expect: time_limit_exceeded
+# why: fit only keeps the sentences; every predict_next recounts the whole corpus (a per-call corpus scan).
 # time: O(n)
 # memory: O(1)
-# why: fit only keeps the sentences; every predict_next recounts the whole corpus (a per-call corpus scan).
 from collections import Counter
 
 

@@ -1,6 +1,7 @@
+# expect: time_limit_exceeded
+# why: every predict_next materialises the list of all trigrams of the corpus, then filters it.
 # time: O(n)
 # memory: O(n)
-# why: every predict_next materialises the list of all trigrams of the corpus, then filters it.
 from collections import Counter
 
 

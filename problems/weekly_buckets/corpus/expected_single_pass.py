@@ -1,6 +1,7 @@
+# expect: accepted
+# why: one pass; the week of each timestamp is computed from t0, and a new bucket opens when it changes.
 # time: O(n)
 # memory: O(n)
-# why: one pass; the week of each timestamp is computed from t0, and a new bucket opens when it changes.
 import datetime
 
 WEEK = datetime.timedelta(days=7)

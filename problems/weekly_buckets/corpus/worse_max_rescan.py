@@ -1,6 +1,7 @@
+# expect: time_limit_exceeded
+# why: the order check takes max() over every timestamp parsed so far, for each new one.
 # time: O(n^2)
 # memory: O(n)
-# why: the order check takes max() over every timestamp parsed so far, for each new one.
 import datetime
 
 WEEK = datetime.timedelta(days=7)

@@ -1,6 +1,7 @@
+# expect: time_limit_exceeded
+# why: each timestamp looks its week up in a list of the weeks seen so far (list membership + index).
 # time: O(n^2)
 # memory: O(n)
-# why: each timestamp looks its week up in a list of the weeks seen so far (list membership + index).
 import datetime
 
 
