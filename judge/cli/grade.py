@@ -18,6 +18,7 @@ from judge.grade.changes import changed_files, keep_changed
 from judge.grade.discovery import Discovery, discover
 from judge.grade.gradebook import Gradebook, build_gradebook
 from judge.grade.pool import CellOutcome, Pool, RunOptions
+from judge.grade.shards import keep_shard, merge, parse_shard, tree_fingerprint
 from judge.report.gradebook import render_json, render_markdown, render_table
 from judge.report.gradebook_csv import render_csv
 from judge.report.gradebook_github import annotations, append_step_summary, in_github_actions
@@ -25,7 +26,23 @@ from judge.report.gradebook_junit import render_junit
 from judge.sandbox import CHOICES, choose_backend
 
 
-@click.command()
+class _GradeCommand(click.Command):
+    """`judge grade [PATH]`, and `judge grade merge FILE...` (a folder named merge is `./merge`)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] == "merge":
+            ctx.meta["judge.grade.merge"] = args[1:]
+            return []
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> object:
+        if "judge.grade.merge" not in ctx.meta:
+            return super().invoke(ctx)
+        with grade_merge.make_context("judge grade merge", ctx.meta["judge.grade.merge"], parent=ctx) as sub:
+            return grade_merge.invoke(sub)
+
+
+@click.command(cls=_GradeCommand)
 @click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".")
 @click.option("--member", "members", multiple=True, help="Grade only this member (repeatable).")
 @click.option("--problem", "problems", multiple=True, help="Grade only this problem (repeatable).")
@@ -49,12 +66,20 @@ from judge.sandbox import CHOICES, choose_backend
               help="Exit 1 when a member's score (percent of their points) is under this.")
 @click.option("--changed-since", metavar="REF",
               help="Grade only the files changed since this git ref (a pull request's base).")
+@click.option("--shard", metavar="K/N",
+              help="Grade only the K-th of N deterministic shares of the cells; join with `judge grade merge`.")
+@click.option("--similarity", "similarity_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write an HTML report of near-copies between members' solutions (needs the grade extra).")
 @click.pass_context
 def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tuple[str, ...], sandbox: str,
           jobs: int | None, seed: int, no_complexity: bool, json_path: Path | None,
           markdown_path: Path | None, junit_path: Path | None, csv_path: Path | None,
-          no_cache: bool, cache_dir: Path | None, fail_under: float | None, changed_since: str | None) -> None:
+          no_cache: bool, cache_dir: Path | None, fail_under: float | None, changed_since: str | None,
+          shard: str | None, similarity_path: Path | None) -> None:
     """Grade PATH (default: .): PATH/<member>/<problem>.py, or as judge-group.toml says.
+
+    `judge grade merge SHARD.json... --json OUT` joins the gradebooks of
+    `--shard K/N` runs into one.
 
     \b
     Exit codes: 0 the grading ran (whatever the verdicts), 1 a member scored
@@ -70,15 +95,51 @@ def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tu
     found = discover(path, problem_set.slugs(), members=members, problems=problems)
     if changed_since is not None:
         keep_changed(found, changed_files(path, changed_since))
+    tree = tree_fingerprint(found)  # of the whole batch, before sharding: every shard says the same
+    share = parse_shard(shard) if shard is not None else None
+    if share is not None:
+        keep_shard(found, share)
     backend, why = choose_backend(sandbox)  # once: an unavailable sandbox is one error, not one per cell
     options = RunOptions(backend.name, seed, not no_complexity, problem_set.roots, (found.root,))
     cache = None if no_cache else Cache((cache_dir or default_dir()).absolute(), problem_set)
     settings = {"sandbox": backend.name, "sandbox_chosen": why, "seed": seed, "complexity": not no_complexity,
                 "jobs": jobs or os.cpu_count() or 1, "cache": None if cache is None else str(cache.folder)}
+    if share is not None:
+        settings["shard"] = str(share)
     if not found.submissions:
         env.stderr.print(f"nothing to grade in {found.root} (docs/grading.md says what is looked for).",
                          highlight=False)
-    book = _grade(env, found, options, settings, outputs, cache)
+    book = _grade(env, found, options, settings, outputs, cache, tree)
+    env.stdout.print(render_table(book))
+    ctx.exit(_exit_code(env, book, fail_under))
+
+
+@click.command("merge")
+@click.argument("shards", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the merged gradebook as JSON.")
+@click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the merged gradebook as Markdown.")
+@click.option("--junit", "junit_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the merged gradebook as JUnit XML.")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the merged points as CSV.")
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
+              help="Exit 1 when a member's score (percent of their points) is under this.")
+@click.pass_context
+def grade_merge(ctx: click.Context, shards: tuple[Path, ...], json_path: Path | None, markdown_path: Path | None,
+                junit_path: Path | None, csv_path: Path | None, fail_under: float | None) -> None:
+    """Join the JSON gradebooks of `judge grade --shard K/N` runs (every K of one N) into one.
+
+    Refuses gradebooks of another judge version, seed, sandbox or tree, and a
+    set of shards with one missing or twice. Exit codes as `judge grade`.
+    """
+    env: Environment = ctx.find_root().obj
+    outputs = _outputs(json_path=json_path, markdown_path=markdown_path, junit_path=junit_path, csv_path=csv_path)
+    _check_writable(outputs)
+    book = merge(list(shards))
+    _write_outputs(book, outputs)
+    _publish_to_github(env, book)
     env.stdout.print(render_table(book))
     ctx.exit(_exit_code(env, book, fail_under))
 
@@ -96,7 +157,7 @@ def _exit_code(env: Environment, book: Gradebook, fail_under: float | None) -> i
 
 
 def _grade(env: Environment, found: Discovery, options: RunOptions, settings: dict,
-           outputs: list[Output], cache: Cache | None = None) -> Gradebook:
+           outputs: list[Output], cache: Cache | None = None, tree: str | None = None) -> Gradebook:
     """Runs the batch and writes the outputs, also for the cells finished before a signal."""
     total = len(found.submissions)
     progress = _BarProgress(env, total) if env.stderr.is_terminal else _PlainProgress(env, total)
@@ -107,12 +168,12 @@ def _grade(env: Environment, found: Discovery, options: RunOptions, settings: di
             pool.run(found.submissions)
     except KeyboardInterrupt as exc:  # Interrupted, or Ctrl-C without the handlers
         name, _code = interrupts.describe(exc)
-        book = build_gradebook(found, pool.finished, settings, interrupted_by=name)
+        book = build_gradebook(found, pool.finished, settings, interrupted_by=name, tree=tree)
         _write_outputs(book, outputs)
         _publish_to_github(env, book)
         env.stderr.print(f"{len(book.cells)} of {total} cells were graded before {name}.", highlight=False)
         raise
-    book = build_gradebook(found, pool.finished, settings)
+    book = build_gradebook(found, pool.finished, settings, tree=tree)
     _write_outputs(book, outputs)
     _publish_to_github(env, book)
     return book

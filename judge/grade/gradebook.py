@@ -97,6 +97,8 @@ class Gradebook:
     pending: list[dict[str, str]] = field(default_factory=list)  # not judged: the batch was stopped
     settings: dict[str, Any] = field(default_factory=dict)
     interrupted_by: str | None = None
+    tree: str | None = None  # fingerprint of the files graded (judge/grade/shards.py), to merge shards safely
+    judge_version: str = __version__
 
     def __post_init__(self) -> None:
         self._index = {(c.member, c.problem): c for c in self.cells}
@@ -124,8 +126,9 @@ class Gradebook:
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,
-            "judge_version": __version__,
+            "judge_version": self.judge_version,
             "root": str(self.root),
+            "tree": self.tree,
             "settings": self.settings,
             "complete": self.interrupted_by is None,
             "interrupted_by": self.interrupted_by,
@@ -140,7 +143,7 @@ class Gradebook:
 
 
 def build_gradebook(found: Discovery, outcomes: list[CellOutcome], settings: dict[str, Any],
-                    interrupted_by: str | None = None) -> Gradebook:
+                    interrupted_by: str | None = None, tree: str | None = None) -> Gradebook:
     """The gradebook of a batch, cells in member then problem order whatever order they finished in."""
     order = cell_order(found.members, found.problems)
     cells = sorted((make_cell(o, found.roster) for o in outcomes), key=lambda c: order(c.member, c.problem))
@@ -151,7 +154,7 @@ def build_gradebook(found: Discovery, outcomes: list[CellOutcome], settings: dic
         missing=[{"member": m, "problem": p} for m, p in found.missing],
         pending=[{"member": s.member, "problem": s.slug, "solution": str(s.path)}
                  for s in found.submissions if (s.member, s.slug) not in done],
-        settings=settings, interrupted_by=interrupted_by,
+        settings=settings, interrupted_by=interrupted_by, tree=tree,
     )
 
 
