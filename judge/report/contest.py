@@ -76,7 +76,7 @@ def scoreboard_table(rules: ContestRules, standings: list[Standing]) -> Table:
     fmt = get_format(rules.format)
     labels = problem_labels(rules)
     table = Table(
-        title=f"{rules.name} · {fmt.name}",
+        title=Text(f"{rules.name} · {fmt.name}"),  # Text, not str: a name is never read as rich markup
         caption=_caption(labels),
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -121,9 +121,10 @@ def _cell_style(cell: ProblemCell) -> str:
     return "yellow" if cell.score > 0 or cell.pending else "red"
 
 
-def _caption(labels: dict[str, str]) -> str:
-    legend = "  ".join(f"{label}={slug}" for slug, label in labels.items())  # no space inside a pair: wraps between pairs
-    return f"{legend}\n{FIRST_TO_SOLVE_MARK} first to solve · ?N pending"
+def _caption(labels: dict[str, str]) -> Text:
+    # No space inside a pair, so a long legend wraps between pairs, never inside one.
+    legend = "  ".join(f"{label}={slug}" for slug, label in labels.items())
+    return Text(f"{legend}\n{FIRST_TO_SOLVE_MARK} first to solve · ?N pending")
 
 
 # ---- JSON and CSV --------------------------------------------------------------------------
