@@ -137,12 +137,14 @@ def init(env: Environment, slug: str, directory: Path, force: bool) -> None:
 
 
 def _register_subcommands() -> None:
+    from judge.cli.contest import contest, submit
     from judge.cli.doctor import doctor
     from judge.cli.grade import grade
     from judge.cli.image import image
+    from judge.cli.problem import problem
     from judge.cli.run import run
 
-    for command in (run, doctor, image, grade):
+    for command in (run, doctor, image, grade, problem, contest, submit):
         cli.add_command(command)
 
 

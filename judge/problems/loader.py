@@ -6,10 +6,11 @@ fixes it without reading our code.
 
 from __future__ import annotations
 
+import difflib
 import importlib.resources
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,8 @@ class Problem:
     allowed_modules: tuple[str, ...]
     limits: Limits
     max_examples: int = 100
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    topic: str = ""  # `judge list` groups by it; the first tag when problem.toml names none
+    follow_up: str = ""  # the interviewer's next question, one line (spec.md's follow-ups expand it)
 
     @property
     def spec_path(self) -> Path:
@@ -59,8 +61,8 @@ class Problem:
 class _Table:
     """Typed access to one TOML table that reports errors with file and key."""
 
-    def __init__(self, path: Path, data: dict, prefix: str = "") -> None:
-        self.path, self.data, self.prefix = path, data, prefix
+    def __init__(self, path: Path, data: dict, source: str, prefix: str = "") -> None:
+        self.path, self.data, self.source, self.prefix = path, data, source, prefix
 
     def fail(self, key: str, expected: str) -> ProblemConfigError:
         got = self.data.get(key, "<missing>")
@@ -84,30 +86,63 @@ class _Table:
 
     def table(self, key: str) -> _Table:
         value = self.get(key, (dict,), "a table", default={})
-        return _Table(self.path, value, f"{self.prefix}{key}.")
+        return _Table(self.path, value, self.source, f"{self.prefix}{key}.")
+
+    def reject_unknown(self, known: tuple[str, ...]) -> None:
+        """An unknown key is a typo until proven otherwise: name it, its line, and the known ones."""
+        unknown = [key for key in self.data if key not in known]
+        if not unknown:
+            return
+        key = unknown[0]
+        line = _line_of(self.source, self.prefix.rstrip("."), key)
+        where = f"{self.path}, line {line}" if line else str(self.path)
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f" (did you mean '{self.prefix}{close[0]}'?)" if close else ""
+        raise ProblemConfigError(f"{where}: unknown key '{self.prefix}{key}'{hint}; "
+                                 f"known keys here: {', '.join(known)}.")
+
+
+def _line_of(source: str, section: str, key: str) -> int | None:
+    """The 1-based line where `key` of table `section` ("" for the top) is written, if it can be found."""
+    current = ""
+    for number, line in enumerate(source.splitlines(), 1):
+        text = line.split("#", 1)[0].strip()
+        if text.startswith("["):
+            current = text.strip("[]").strip()
+            if not section and current.split(".")[0] == key:
+                return number
+            continue
+        name = text.partition("=")[0].strip().strip("\"'")
+        if "=" in text and (current, name) in ((section, key), ("", f"{section}.{key}")):
+            return number
+    return None
 
 
 def load_problem(directory: Path) -> Problem:
     path = directory / "problem.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
+        data = tomllib.loads(source)
     except OSError as exc:
         raise ProblemConfigError(f"{path}: cannot be read ({exc.strerror}).") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ProblemConfigError(f"{path}: is not valid TOML: {exc}.") from exc
-    top = _Table(path, data)
+    top = _Table(path, data, source)
+    top.reject_unknown(TOP_KEYS)
+    tags = top.string_list("tags")
     problem = Problem(
         slug=directory.name,
         directory=directory,
         title=top.get("title", (str,), "a string"),
         difficulty=_choice(top, "difficulty", DIFFICULTIES),
-        tags=top.string_list("tags"),
+        tags=tags,
         entry_point=_identifier(top, "entry_point"),
         kind=_choice(top, "kind", KINDS),
         allowed_modules=top.string_list("allowed_modules"),
         limits=_limits(top.table("limits")),
         max_examples=_positive(top.table("tests"), "max_examples", 100),
-        extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+        topic=top.get("topic", (str,), "a string", default=tags[0] if tags else "other"),
+        follow_up=top.get("follow_up", (str,), "a string", default=""),
     )
     for needed in (problem.spec_path, problem.reference_path, problem.hidden_tests_path):
         if not needed.is_file():
@@ -115,7 +150,8 @@ def load_problem(directory: Path) -> Problem:
     return problem
 
 
-_KNOWN_KEYS = {"title", "difficulty", "tags", "entry_point", "kind", "allowed_modules", "limits", "tests"}
+TOP_KEYS = ("title", "difficulty", "topic", "tags", "entry_point", "kind", "allowed_modules", "follow_up",
+            "limits", "tests")
 
 
 def _choice(table: _Table, key: str, choices: tuple[str, ...]) -> str:
@@ -133,6 +169,7 @@ def _identifier(table: _Table, key: str) -> str:
 
 
 def _positive(table: _Table, key: str, default: int) -> int:
+    table.reject_unknown((key,))
     value = table.get(key, (int,), "a positive integer", default=default)
     if value <= 0:
         raise table.fail(key, "a positive integer")
@@ -140,6 +177,7 @@ def _positive(table: _Table, key: str, default: int) -> int:
 
 
 def _limits(table: _Table) -> Limits:
+    table.reject_unknown(tuple(LIMIT_KEYS))
     values = {}
     for key, types in LIMIT_KEYS.items():
         if key in table.data:
@@ -147,9 +185,6 @@ def _limits(table: _Table) -> Limits:
             if value <= 0:
                 raise table.fail(key, "a positive number")
             values[key] = value
-    unknown = set(table.data) - set(LIMIT_KEYS)
-    if unknown:
-        raise table.fail(sorted(unknown)[0], f"one of the known limits ({', '.join(LIMIT_KEYS)})")
     return Limits(**values)
 
 
@@ -194,9 +229,13 @@ class ProblemSet:
     def slugs(self) -> list[str]:
         return sorted(self._directories())
 
-    def get(self, slug: str) -> Problem:
+    def directory(self, slug: str) -> Path:
+        """Where problem `slug` lives, without loading it (`judge problem check` reports a broken one)."""
         directories = self._directories()
         if slug not in directories:
             valid = ", ".join(sorted(directories)) or "(none)"
             raise UsageError(f"unknown problem '{slug}'. Valid problems: {valid}.")
-        return load_problem(directories[slug])
+        return directories[slug]
+
+    def get(self, slug: str) -> Problem:
+        return load_problem(self.directory(slug))

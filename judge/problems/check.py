@@ -1,0 +1,296 @@
+"""`judge problem check`: a problem folder validated completely before a candidate meets it.
+
+Each check yields one `Check` (what was checked, passed or not, and what was
+wrong). A failure the judge cannot work around -- a file it cannot load at all,
+the same failure that makes `judge run` exit 10 -- is `malformed`; anything
+else that disagrees (a corpus file with another verdict, a reference failing
+its own tests) is an ordinary failure.
+
+The corpus conventions (docs/authoring.md): every `corpus/*.py` starts with
+`# expect: <verdict>` and `# why: <one line>`; a file may also state the
+complexity class the judge must measure for it with `# time: O(...)` and
+`# memory: O(...)` lines (read by `judge.complexity.claim.read_claims`).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from judge.complexity import ComplexityResult, measure
+from judge.complexity import declare
+from judge.complexity.claim import AxisClaim, read_claims
+from judge.complexity.declare import Case
+from judge.complexity.schedule import doubling_sizes
+from judge.errors import ProblemConfigError
+from judge.harness.results import RunResult
+from judge.harness.run import JUDGE_PACKAGE, judge_solution
+from judge.problems.loader import Problem, load_problem
+from judge.sandbox.base import Backend, Job
+from judge.sandbox.client import WorkerClient
+from judge.verdicts import Verdict
+
+EXPECT = re.compile(r"^# expect:[ \t]*(\S*)")
+WHY = re.compile(r"^# why:[ \t]*\S")
+# A complexity measurement is timing on a shared machine: one disagreement is measured again
+# before it counts (the accuracy benchmark holds the classifier itself to its bar).
+MEASUREMENT_ATTEMPTS = 2
+# The verdicts that mean the starter ran and failed the tests: anything else is not polite.
+POLITE_STARTER_VERDICTS = {Verdict.RUNTIME_ERROR, Verdict.WRONG_ANSWER}
+
+
+@dataclass(frozen=True)
+class Check:
+    """One thing checked about a problem."""
+
+    subject: str  # "problem.toml", "corpus/tle_slicing.py"...
+    passed: bool
+    detail: str  # what was found (passed) or what was wrong (failed)
+    malformed: bool = False  # failed because a file of the problem cannot be used at all
+
+
+@dataclass
+class ProblemReport:
+    slug: str
+    checks: list[Check] = field(default_factory=list)
+    duration_s: float = 0.0
+
+    @property
+    def failed(self) -> list[Check]:
+        return [c for c in self.checks if not c.passed]
+
+    @property
+    def malformed(self) -> bool:
+        return any(c.malformed for c in self.checks)
+
+
+@dataclass(frozen=True)
+class CorpusEntry:
+    """A known solution and what its header promises."""
+
+    path: Path
+    expected: Verdict | None
+    header_problem: str  # why the header cannot be used ("" when it can)
+    claims: dict[str, AxisClaim]
+
+    @classmethod
+    def read(cls, path: Path) -> CorpusEntry:
+        source = path.read_text(encoding="utf-8-sig")
+        lines = source.splitlines()
+        return cls(path, *_expected_verdict(lines), read_claims(source))
+
+
+def _expected_verdict(lines: list[str]) -> tuple[Verdict | None, str]:
+    match = EXPECT.match(lines[0]) if lines else None
+    if match is None:
+        return None, "line 1 must be '# expect: <verdict>'"
+    try:
+        verdict = Verdict(match.group(1))
+    except ValueError:
+        valid = ", ".join(v.value for v in Verdict if v is not Verdict.INTERNAL_ERROR)
+        return None, f"line 1: unknown verdict '{match.group(1)}' (one of {valid})"
+    if len(lines) < 2 or not WHY.match(lines[1]):
+        return None, "line 2 must be '# why: <what this solution does>'"
+    return verdict, ""
+
+
+def corpus_entries(directory: Path) -> list[CorpusEntry]:
+    """The problem's known solutions, in name order."""
+    return [CorpusEntry.read(path) for path in sorted((directory / "corpus").glob("*.py"))]
+
+
+class Checker:
+    """Runs every check of one problem folder against one sandbox backend."""
+
+    def __init__(self, backend: Backend, *, seed: int = 0, hidden_paths: tuple[Path, ...] = (),
+                 on_check: Callable[[Check], None] | None = None) -> None:
+        self.backend = backend
+        self.seed = seed
+        self.hidden_paths = hidden_paths
+        self.on_check = on_check or (lambda check: None)
+
+    def check(self, directory: Path, *, quick: bool = False) -> ProblemReport:
+        """All checks of the folder; `quick` leaves out the corpus (the slow part)."""
+        started = time.monotonic()
+        report = ProblemReport(directory.name)
+        for check in self._checks(directory, quick):
+            report.checks.append(check)
+            self.on_check(check)
+        report.duration_s = time.monotonic() - started
+        return report
+
+    def _checks(self, directory: Path, quick: bool) -> Iterator[Check]:
+        try:
+            problem = load_problem(directory)
+        except ProblemConfigError as exc:
+            yield Check("problem.toml", False, str(exc), malformed=True)
+            return  # nothing else can be judged without the problem's own description
+        yield Check("problem.toml", True, f"{problem.title} ({problem.difficulty}, {problem.kind} "
+                                          f"{problem.entry_point})")
+        yield check_spec(problem)
+        yield check_declaration(problem)
+        yield self.check_reference(problem)
+        yield self.check_starter(problem)
+        if not quick:
+            for entry in corpus_entries(directory):
+                yield from self.check_corpus_file(problem, entry)
+
+    # ------------------------------------------------------------ judged checks
+
+    def judge(self, problem: Problem, path: Path) -> RunResult:
+        hidden = (problem.directory.parent, *self.hidden_paths)
+        return judge_solution(problem, path, self.backend, seed=self.seed, measure_complexity=False,
+                              hidden_paths=hidden)
+
+    def check_reference(self, problem: Problem) -> Check:
+        try:
+            result = self.judge(problem, problem.reference_path)
+        except ProblemConfigError as exc:
+            return Check("reference.py", False, str(exc), malformed=True)
+        if result.verdict is not Verdict.ACCEPTED:
+            return Check("reference.py", False, f"fails its own hidden tests: {_why(result)}")
+        return Check("reference.py", True, f"passes its own hidden tests ({len(result.cases)} cases)")
+
+    def check_starter(self, problem: Problem) -> Check:
+        subject = "starter.py"
+        if not problem.starter_path.is_file():
+            return Check(subject, False, "missing: `judge init` copies it for the candidate")
+        source = problem.starter_path.read_text(encoding="utf-8-sig")
+        try:
+            compile(source, str(problem.starter_path), "exec")
+        except SyntaxError as exc:
+            return Check(subject, False, f"does not compile: line {exc.lineno}: {exc.msg}")
+        claimed = ", ".join(f"line {c.line} '# {c.axis}: {c.text}'" for c in read_claims(source).values())
+        if claimed:
+            return Check(subject, False, f"states a complexity ({claimed}): leave 'O(?)' for the candidate")
+        try:
+            result = self.judge(problem, problem.starter_path)
+        except ProblemConfigError as exc:
+            return Check(subject, False, str(exc), malformed=True)
+        if result.verdict not in POLITE_STARTER_VERDICTS:
+            return Check(subject, False, f"must define {problem.entry_point} and fail the tests as a runtime error "
+                                         f"or wrong answer, got {result.verdict.value}: {_why(result)}")
+        return Check(subject, True, f"compiles and is rejected politely ({result.verdict.value})")
+
+    def check_corpus_file(self, problem: Problem, entry: CorpusEntry) -> Iterator[Check]:
+        subject = f"corpus/{entry.path.name}"
+        if entry.expected is None:
+            yield Check(subject, False, entry.header_problem)
+            return
+        try:
+            result = self.judge(problem, entry.path)
+        except ProblemConfigError as exc:
+            yield Check(subject, False, str(exc), malformed=True)
+            return
+        if result.verdict is entry.expected:
+            yield Check(subject, True, entry.expected.value)
+        else:
+            yield Check(subject, False, f"expected {entry.expected.value}, got {result.verdict.value}: {_why(result)}")
+        if entry.claims:
+            yield self.check_claims(problem, entry)
+
+    def check_claims(self, problem: Problem, entry: CorpusEntry) -> Check:
+        """The classes measured for the file are those its `# time:` / `# memory:` lines state."""
+        subject = f"corpus/{entry.path.name} complexity"
+        unreadable = [c for c in entry.claims.values() if c.complexity is None]
+        if unreadable:
+            claim = unreadable[0]
+            return Check(subject, False, f"line {claim.line}: cannot read '# {claim.axis}: {claim.text}': {claim.problem}")
+        if declare.load(problem.directory) is None:
+            return Check(subject, False, "states a complexity, but the problem has no complexity.py to measure it")
+        for attempt in range(MEASUREMENT_ATTEMPTS):
+            result = measure_solution(problem, entry.path, self.backend, seed=self.seed + attempt,
+                                      hidden_paths=self.hidden_paths)
+            disagreements = _disagreements(entry.claims, result)
+            if not disagreements:
+                return Check(subject, True, _measured(result, entry.claims))
+        return Check(subject, False, "; ".join(disagreements))
+
+
+def measure_solution(problem: Problem, path: Path, backend: Backend, *, seed: int = 0,
+                     hidden_paths: tuple[Path, ...] = ()) -> ComplexityResult | None:
+    """The complexity phase alone, whatever the hidden tests would say (a too-slow solution too)."""
+    hidden = (problem.directory.parent, JUDGE_PACKAGE, *hidden_paths)
+    job = Job(path.resolve(), problem.limits, problem.allowed_modules, hidden)
+    with backend.open(job) as box:
+        client = WorkerClient(box, problem.limits)
+        try:
+            client.start()
+            return measure(problem, client, seed)
+        finally:
+            client.close()
+
+
+def _disagreements(claims: dict[str, AxisClaim], result: ComplexityResult | None) -> list[str]:
+    found = []
+    for axis, claim in claims.items():
+        measured = getattr(result, axis, None) if result else None
+        if measured is None:
+            found.append(f"{axis}: states {claim.complexity.label}, but the problem's complexity.py does not "
+                         f"measure {axis}")
+        elif measured.measured is None:
+            found.append(f"{axis}: states {claim.complexity.label}, measured nothing conclusive "
+                         f"({measured.fit.reason})")
+        elif measured.measured.group != claim.complexity.group:
+            found.append(f"{axis}: states {claim.complexity.label}, measured {measured.measured.label} "
+                         f"({measured.fit.reason})")
+    return found
+
+
+def _measured(result: ComplexityResult, claims: dict[str, AxisClaim]) -> str:
+    return ", ".join(f"{axis} {getattr(result, axis).measured.label}" for axis in claims)
+
+
+def _why(result: RunResult) -> str:
+    """The first failing case, in one line: enough to start looking."""
+    failing = [c for c in result.cases if c.verdict is not Verdict.ACCEPTED]
+    if not failing:
+        return (result.message or "").strip().splitlines()[0] if result.message else result.verdict.value
+    case = failing[0]
+    message = " ".join((case.message or "").split())[:160]
+    return f"{case.name}: {case.verdict.value}: {message}" + (f" (and {len(failing) - 1} more)" if len(failing) > 1 else "")
+
+
+# ------------------------------------------------------------ static checks
+
+
+def check_spec(problem: Problem) -> Check:
+    text = problem.spec_path.read_text(encoding="utf-8") if problem.spec_path.is_file() else ""
+    if not text.strip():
+        return Check("spec.md", False, "missing or empty: it is the statement the candidate reads")
+    return Check("spec.md", True, f"{len(text.splitlines())} lines")
+
+
+def check_declaration(problem: Problem) -> Check:
+    """complexity.py loads and builds a case at every size the judge may ask for."""
+    subject = "complexity.py"
+    try:
+        declaration = declare.load(problem.directory)
+    except ProblemConfigError as exc:
+        return Check(subject, False, str(exc), malformed=True)
+    if declaration is None:
+        return Check(subject, True, "none: the problem's complexity is not measured")
+    sizes = doubling_sizes(*declaration.sizes)
+    for n in sizes:
+        try:
+            case = declaration.build(n, random.Random(f"0:{n}"))
+        except Exception as exc:  # trusted code, but an author's bug must read as one, with its size
+            return Check(subject, False, f"build({n}, rng) raised {type(exc).__name__}: {exc}", malformed=True)
+        wrong = _case_problem(case, problem)
+        if wrong:
+            return Check(subject, False, f"build({n}, rng): {wrong}", malformed=True)
+    return Check(subject, True, f"time {declaration.time}, memory {declaration.memory}; "
+                                f"builds n = {sizes[0]}..{sizes[-1]} ({len(sizes)} sizes)")
+
+
+def _case_problem(case: object, problem: Problem) -> str:
+    if not isinstance(case, Case):
+        return f"returned {type(case).__name__}, expected a judge.complexity.declare.Case"
+    called = case.construct.name if case.construct is not None else case.timed.name
+    if called != problem.entry_point:
+        return f"calls '{called}', but the entry point is '{problem.entry_point}'"
+    return ""
