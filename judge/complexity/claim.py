@@ -12,6 +12,10 @@ complexity", docs/complexity.md) and a problem's corpus file stating the class
 - `O(?)`, `?` or an empty value is a placeholder (the starter's): no claim;
 - anything else is kept as an unreadable claim with the reason, so a report
   can say "could not read your claim" instead of silently ignoring it.
+
+`check_claim` holds a claim against a measured axis with the fit's own rules:
+a claim inside the measured group (O(n) for a measurement consistent with
+O(n) or O(n log n)) agrees.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from judge.complexity.classes import Complexity
+from judge.complexity.fit import Fit, relation_to
 
 AXES = ("time", "memory")
 _LINE = re.compile(r"^#[ \t]*(time|memory)[ \t]*:[ \t]*(.*?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
@@ -78,3 +83,30 @@ def _without_o(text: str) -> str:
     if stripped[:2].lower() == "o(" and stripped.endswith(")"):
         return stripped[2:-1]
     return stripped
+
+
+# The fit's relation of the measurement to the claimed class, as said of the claim.
+_CLAIM_VERDICTS = {
+    "within": "agrees",
+    "better": "pessimistic",  # measured better than claimed
+    "worse": "optimistic",  # measured confidently worse than claimed
+    "uncertain": "unclear",  # above the claim, but not by two standard errors
+    "inconclusive": "unchecked",
+}
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    """A claim held against what was measured on its axis."""
+
+    claim: AxisClaim
+    verdict: str  # agrees | optimistic | pessimistic | unclear | unchecked | unreadable
+
+    def to_dict(self) -> dict:
+        return {**self.claim.to_dict(), "verdict": self.verdict}
+
+
+def check_claim(claim: AxisClaim, fit: Fit) -> ClaimCheck:
+    if claim.complexity is None:
+        return ClaimCheck(claim, "unreadable")
+    return ClaimCheck(claim, _CLAIM_VERDICTS[relation_to(fit, claim.complexity)])

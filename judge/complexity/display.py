@@ -18,6 +18,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from judge.complexity.claim import ClaimCheck
 from judge.complexity.classes import Complexity, log_growth
 from judge.complexity.fit import MEMORY_FLOOR_BYTES
 from judge.complexity.result import AxisResult, ComplexityResult
@@ -38,7 +39,7 @@ _MARKS = {
 def render(result: ComplexityResult) -> RenderableType:
     """Measured vs expected for time and memory at a glance, with small plots."""
     plots = [_plot_panel(axis) for axis in result.axes if axis.points]
-    parts: list[RenderableType] = [_summary_table(result)]
+    parts: list[RenderableType] = [_summary_table(result), _claim_lines(result)]
     if plots:
         parts.append(Columns(plots))
     parts.append(_footnote(result))
@@ -57,6 +58,42 @@ def _summary_table(result: ComplexityResult) -> Table:
         confidence = f"{fit.confidence:.0%}" if fit.measured else ""
         table.add_row(axis.axis, fit.expected.label, measured, Text(mark, style=style), exponent, confidence)
     return table
+
+
+# How a claim held against the measurement, in words, and its colour.
+_CLAIM_MARKS = {
+    "agrees": ("agrees", "green"),
+    "pessimistic": ("pessimistic: the measurement is better", "yellow"),
+    "optimistic": ("OPTIMISTIC: the measurement is worse", "bold red"),
+    "unclear": ("unclear: the measurement is above it, but not clearly", "yellow"),
+    "unchecked": ("not checked: the measurement is inconclusive", "yellow"),
+}
+
+
+def _claim_lines(result: ComplexityResult) -> Text:
+    """One line per axis the solution names ("time: you said O(n), agrees"); a nudge when none."""
+    if not result.claims:
+        return Text("name your complexity: add '# time: O(...)' and '# memory: O(...)' lines to your solution",
+                    "dim")
+    lines = []
+    for axis in result.axes:
+        check = result.claim_check(axis)
+        if check is not None:
+            lines.append(_claim_line(axis.axis, check))
+    measured = {axis.axis for axis in result.axes}
+    for name, claim in result.claims.items():
+        if name not in measured:
+            lines.append(Text(f"{name}: you said {claim.text}, not checked: this problem does not measure it", "dim"))
+    return Text("\n").join(lines)
+
+
+def _claim_line(axis: str, check: ClaimCheck) -> Text:
+    claim = check.claim
+    if check.verdict == "unreadable":
+        return Text.assemble(f"{axis}: you said {claim.text!r} (line {claim.line}), ",
+                             ("unreadable", "yellow"), f": {claim.problem}")
+    words, style = _CLAIM_MARKS[check.verdict]
+    return Text.assemble(f"{axis}: you said {claim.complexity.label}, ", (words, style))
 
 
 def _measured_label(axis: AxisResult) -> Text:

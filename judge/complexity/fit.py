@@ -213,6 +213,15 @@ def _decide(
     return Fit(measured=measured, residual=residual, coefficient=coefficient, relation=relation, reason=reason, **base)
 
 
+def relation_to(fit: Fit, other: Complexity) -> str:
+    """How the measurement stands against a class other than the expected one (a candidate's
+    claim), by the same rules: within | better | worse | uncertain | inconclusive."""
+    if fit.measured is None or not fit.window:
+        return "inconclusive"
+    bands = group_bands({c: _class_slope(c, fit.window) for c in Complexity})
+    return _relation(other, fit.measured, fit.slope, fit.slope_error, bands)
+
+
 def _relation(
     expected: Complexity, measured: Complexity, slope: float, error: float, bands: dict[int, tuple[float, float]]
 ) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from judge.complexity.claim import AxisClaim, ClaimCheck, check_claim
 from judge.complexity.classes import Complexity
 from judge.complexity.fit import Fit, Point
 
@@ -55,6 +57,13 @@ class ComplexityResult:
     wall_s: float = 0.0  # the whole phase, as the judge saw it
     worker_cpu_s: float = 0.0  # CPU the worker reported for the phase (untrusted)
     notes: tuple[str, ...] = field(default=())
+    # What the solution's source says ("# time: O(n)"), by axis; docs/complexity.md.
+    claims: Mapping[str, AxisClaim] = field(default_factory=dict)
+
+    def claim_check(self, axis: AxisResult) -> ClaimCheck | None:
+        """The solution's claim for this axis against the measurement; None when it makes none."""
+        claim = self.claims.get(axis.axis)
+        return None if claim is None else check_claim(claim, axis.fit)
 
     @property
     def worse_than_expected(self) -> bool:
@@ -68,10 +77,14 @@ class ComplexityResult:
     def to_dict(self) -> dict:
         return {
             "size": self.size,
-            "time": self.time.to_dict(),
-            "memory": None if self.memory is None else self.memory.to_dict(),
+            "time": self._axis_dict(self.time),
+            "memory": None if self.memory is None else self._axis_dict(self.memory),
             "worse_than_expected": self.worse_than_expected,
             "wall_s": round(self.wall_s, 3),
             "worker_cpu_s": round(self.worker_cpu_s, 3),
             "notes": list(self.notes),
         }
+
+    def _axis_dict(self, axis: AxisResult) -> dict:
+        check = self.claim_check(axis)
+        return {**axis.to_dict(), "claim": None if check is None else check.to_dict()}

@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from judge.complexity.claim import AxisClaim, read_claims
 from judge.errors import UsageError
 from judge.problems import Problem
 from judge.verdicts import Verdict
@@ -33,6 +34,15 @@ def inspect_solution(path: Path, problem: Problem) -> StaticFinding | None:
         snippet = f"\n    {exc.text.rstrip()}" if exc.text else ""
         return StaticFinding(Verdict.COMPILE_ERROR, f"{where}: SyntaxError: {exc.msg}{snippet}")
     return _forbidden_import(tree, path, problem) or _missing_entry_point(tree, path, problem)
+
+
+def stated_complexity(path: Path) -> dict[str, AxisClaim]:
+    """The complexity the solution's comments claim ("# time: O(n)"), by axis. Only text is
+    read: the source is never run here. A file gone since the checks claims nothing."""
+    try:
+        return read_claims(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return {}
 
 
 def _read(path: Path, problem: Problem) -> str:
