@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
 
+from judge.contest.clock import Clock, SystemClock
 from judge.history import History, default_data_dir
 from judge.problems import ProblemSet, problem_roots
 
@@ -17,6 +18,7 @@ class Environment:
     stderr: Console
     data_dir: Path
     problems_root: Path | None = None
+    clock: Clock = field(default_factory=SystemClock)  # contest mode reads the time only here
 
     @classmethod
     def from_os(cls) -> Environment:
