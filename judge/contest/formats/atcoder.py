@@ -55,7 +55,8 @@ def _cell(problem: str, attempts: list[Attempt], points: int) -> ProblemCell:
     tried = [a for a in attempts if counts_as_try(a)]
     best = max((_attempt_score(a, points) for a in tried), default=0)
     if best == 0:  # nothing scored: its tries cost nothing (AtCoder counts penalties on scored problems only)
-        return ProblemCell(problem, 0, False, len(tried), 0, pending=pending_before(attempts, lambda a: False))
+        pending = pending_before(attempts, lambda a: False)
+        return ProblemCell(problem=problem, score=0, solved=False, tries=len(tried), penalty_s=0, pending=pending)
     best_index = next(i for i, a in enumerate(tried) if _attempt_score(a, points) == best)
     best_attempt = tried[best_index]
     return ProblemCell(

@@ -69,7 +69,7 @@ def ranked(rows: list[Row]) -> list[Standing]:
     rows = sorted(rows, key=lambda row: (row.order, row.participant))
     standings: list[Standing] = []
     for position, row in enumerate(rows, start=1):
-        tied_with_previous = standings and rows[position - 2].order == row.order
+        tied_with_previous = position > 1 and rows[position - 2].order == row.order
         rank = standings[-1].rank if tied_with_previous else position
         standings.append(Standing(rank, row.participant, row.score, row.penalty_s, row.cells))
     return mark_first_to_solve(standings)
