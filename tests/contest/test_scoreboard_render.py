@@ -11,7 +11,14 @@ from rich.console import Console
 
 from judge.contest.formats import get_format
 from judge.contest.model import Attempt, ContestRules, Standing
-from judge.report.contest import cell_label, scoreboard_table, standings_csv, standings_json
+from judge.report.contest import (
+    cell_label,
+    penalty_label,
+    problem_labels,
+    scoreboard_table,
+    standings_csv,
+    standings_json,
+)
 from judge.verdicts import Verdict
 
 AC, WA, CE = Verdict.ACCEPTED, Verdict.WRONG_ANSWER, Verdict.COMPILE_ERROR
@@ -172,3 +179,18 @@ def test_csv_keeps_a_participant_name_from_running_as_a_spreadsheet_formula():
 def test_csv_of_an_empty_board_is_just_the_header():
     text = standings_csv(rules("leetcode", problems=("kmeans",)), [])
     assert text == "rank,participant,score,penalty_s,kmeans\r\n"
+
+
+# ---- labels the round's own views reuse ----------------------------------------------------
+
+def test_penalty_reads_in_whole_minutes_for_icpc_and_minutes_seconds_otherwise():
+    assert penalty_label(get_format("icpc"), 135 * MIN + 59.9) == "135"
+    assert penalty_label(get_format("atcoder"), 40 * MIN + 30) == "40:30"
+    assert penalty_label(get_format("leetcode"), 94 * MIN + 5.7) == "94:05"
+
+
+def test_problems_are_lettered_in_contest_order_then_numbered_past_z():
+    slugs = tuple(f"p{i}" for i in range(28))
+    labels = problem_labels(rules("icpc", problems=slugs))
+    assert [labels[s] for s in slugs[:3]] == ["A", "B", "C"]
+    assert (labels["p25"], labels["p26"], labels["p27"]) == ("Z", "27", "28")
