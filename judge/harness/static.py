@@ -85,12 +85,23 @@ def _missing_entry_point(tree: ast.Module, path: Path, problem: Problem) -> Stat
     message = f"{path}: the solution defines no top-level {what} named '{problem.entry_point}'"
     nested = _nested_definition(tree, problem.entry_point)
     close = difflib.get_close_matches(problem.entry_point, list(defined), n=1, cutoff=0.6)
-    if nested:
-        message += (f" ('{problem.entry_point}' at line {nested[1]} is inside {nested[0]}: define it at module "
-                    "level; the judge calls it directly, not through a LeetCode-style class Solution)")
+    if _defined_under_main(tree, problem.entry_point):
+        message += (f" ('{problem.entry_point}' is defined under `if __name__ == \"__main__\":`, which never "
+                    "runs when the judge imports your file: move it to module level)")
+    elif nested:
+        message += _nested_hint(problem.entry_point, *nested)
     elif close:
         message += f" (did you mean '{close[0]}' at line {defined[close[0]]}?)"
     return StaticFinding(Verdict.COMPILE_ERROR, message + ".")
+
+
+def _nested_hint(name: str, container: str, line: int) -> str:
+    """Where the entry point is instead, and the one-line fix (docs/decisions.md: LeetCode-style solutions)."""
+    hint = f" ('{name}' at line {line} is inside {container}: define it at module level"
+    if container.startswith("class "):
+        owner = container.removeprefix("class ")
+        hint += f", or add `{name} = {owner}().{name}` after the class; the judge calls it directly"
+    return hint + ")"
 
 
 def _top_level_names(body: list[ast.stmt]) -> dict[str, int]:
@@ -98,6 +109,8 @@ def _top_level_names(body: list[ast.stmt]) -> dict[str, int]:
     inside a function or a class (a method is not the entry point)."""
     names: dict[str, int] = {}
     for node in body:
+        if _runs_only_as_a_script(node):  # the worker imports the file: this block never runs
+            continue
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.setdefault(node.name, node.lineno)
         elif isinstance(node, (ast.Assign, ast.AnnAssign)):
@@ -113,6 +126,21 @@ def _top_level_names(body: list[ast.stmt]) -> dict[str, int]:
                 for name, line in _top_level_names(getattr(node, block, [])).items():
                     names.setdefault(name, line)
     return names
+
+
+def _runs_only_as_a_script(node: ast.stmt) -> bool:
+    """`if __name__ == "__main__":` (either way round)."""
+    if not isinstance(node, ast.If) or not isinstance(node.test, ast.Compare) or len(node.test.ops) != 1:
+        return False
+    sides = [node.test.left, *node.test.comparators]
+    names = {side.id for side in sides if isinstance(side, ast.Name)}
+    texts = {side.value for side in sides if isinstance(side, ast.Constant)}
+    return isinstance(node.test.ops[0], ast.Eq) and names == {"__name__"} and texts == {"__main__"}
+
+
+def _defined_under_main(tree: ast.Module, name: str) -> bool:
+    blocks = [node for node in tree.body if _runs_only_as_a_script(node)]
+    return any(name in _top_level_names(block.body) for block in blocks)
 
 
 def _nested_definition(tree: ast.Module, name: str) -> tuple[str, int] | None:

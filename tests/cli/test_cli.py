@@ -218,3 +218,12 @@ def test_list_never_cuts_a_slug_at_80_columns(problems, tmp_path: Path, monkeypa
     assert max(len(line) for line in listed.splitlines()) <= 80
     for slug in problems.slugs():
         assert slug in listed, f"{slug} was cut"
+
+
+def test_a_leetcode_class_solution_is_a_compile_error_before_anything_runs(run_cli, tmp_path: Path):
+    solution = tmp_path / "leetcode.py"
+    solution.write_text("class Solution:\n    def is_subsequence(self, s: str, t: str) -> bool:\n"
+                        "        it = iter(t)\n        return all(c in it for c in s)\n")
+    result = run_cli("run", "is_subsequence", "--solution", str(solution), "--sandbox", "local")
+    assert result.exit_code == 7
+    assert "is inside class Solution" in result.stdout and "no hidden test ran" in result.stdout

@@ -56,3 +56,31 @@ def test_a_byte_order_mark_is_valid_python(problems, tmp_path):
     path = tmp_path / "solution.py"
     path.write_bytes("\ufeffdef is_subsequence(s, t):\n    return True\n".encode("utf-8"))
     assert inspect_solution(path, problems.get("is_subsequence")) is None
+
+
+def test_the_class_solution_hint_gives_the_one_line_adapter_and_the_adapter_passes(problems, tmp_path):
+    source = "class Solution:\n    def is_subsequence(self, s, t):\n        return True\n"
+    finding = _check(problems, tmp_path, source)
+    assert "add `is_subsequence = Solution().is_subsequence` after the class" in finding.message
+    assert _check(problems, tmp_path, source + "\n\nis_subsequence = Solution().is_subsequence\n") is None
+
+
+def test_a_definition_nested_in_a_function_is_a_compile_error_naming_it(problems, tmp_path):
+    source = "def helpers():\n    def is_subsequence(s, t):\n        return True\n    return is_subsequence\n"
+    finding = _check(problems, tmp_path, source)
+    assert finding.verdict is Verdict.COMPILE_ERROR
+    assert "'is_subsequence' at line 2 is inside function helpers: define it at module level" in finding.message
+
+
+def test_a_class_problem_entry_point_nested_in_another_class_is_a_compile_error(problems, tmp_path):
+    source = "class Models:\n    class TrigramModel:\n        pass\n"
+    finding = _check(problems, tmp_path, source, slug="trigram_predictor")
+    assert finding.verdict is Verdict.COMPILE_ERROR
+    assert "no top-level class named 'TrigramModel'" in finding.message and "inside class Models" in finding.message
+
+
+def test_a_definition_only_under_if_main_does_not_count(problems, tmp_path):
+    source = 'if __name__ == "__main__":\n    def is_subsequence(s, t):\n        return True\n'
+    finding = _check(problems, tmp_path, source)
+    assert finding.verdict is Verdict.COMPILE_ERROR
+    assert "never runs when the judge imports your file" in finding.message
