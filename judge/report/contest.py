@@ -30,7 +30,8 @@ def problem_labels(rules: ContestRules) -> dict[str, str]:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    """3 for 3.0, 33.33 as is; enough digits that a week of seconds never turns into 6.048e+05."""
+    return f"{value:.12g}"
 
 
 # ---- cells and penalties as text ---------------------------------------------------------

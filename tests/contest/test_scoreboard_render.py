@@ -194,3 +194,9 @@ def test_problems_are_lettered_in_contest_order_then_numbered_past_z():
     labels = problem_labels(rules("icpc", problems=slugs))
     assert [labels[s] for s in slugs[:3]] == ["A", "B", "C"]
     assert (labels["p25"], labels["p26"], labels["p27"]) == ("Z", "27", "28")
+
+
+def test_csv_writes_long_penalties_as_plain_numbers():
+    contest, board = standings("leetcode", [("ana", "kmeans", 7 * 24 * 60 + 0.5, AC)], problems=("kmeans",))
+    [row] = read_csv(standings_csv(contest, board))
+    assert row["penalty_s"] == "604830"
