@@ -20,6 +20,7 @@ from rich.text import Text
 from judge import __version__, interrupts
 from judge.cli.environment import Environment
 from judge.errors import ExitCode, JudgeError, ProblemConfigError, UsageError
+from judge.problems.loader import DIFFICULTIES
 
 
 class JudgeGroup(click.Group):
@@ -79,23 +80,61 @@ def cli(ctx: click.Context) -> None:
 @cli.command("list")
 @pass_env
 def list_problems(env: Environment) -> None:
-    """List the problems with difficulty, tags and your last verdict."""
+    """List the problems by topic and difficulty, with the follow-up question and your last verdict."""
     history = env.history.last_verdicts()
     problems = env.problems
-    table = Table()
-    # A slug is what the user types next: never cut. The rest wraps around it.
-    table.add_column("problem", no_wrap=True, min_width=max(map(len, problems.slugs()), default=7))
-    for column in ("title", "difficulty", "tags", "your last verdict"):
-        table.add_column(column)
+    loaded, broken = _load_all(problems)
+    # A slug is what the user types next: never cut. Titles and follow-ups wrap beside it.
+    slug_width = max(map(len, problems.slugs()), default=7)
+    for topic, members in _by_topic(loaded):
+        table = _topic_table(topic, slug_width)
+        for problem in members:
+            last = history.get(problem.slug, {}).get("verdict", "")
+            table.add_row(problem.difficulty, problem.slug, _details(problem, last))
+        env.stdout.print(table, "")
+    if broken:
+        table = _topic_table("broken (`judge problem check SLUG` says more)", slug_width)
+        for slug, error in broken.items():  # one broken problem must not hide the others
+            table.add_row("", slug, Text(error, "red"))
+        env.stdout.print(table, "")
+    env.stdout.print(Text("`judge show SLUG` for the statement, `judge init SLUG` for a starter file.", "dim"))
+
+
+def _load_all(problems) -> tuple[list, dict[str, str]]:
+    loaded, broken = [], {}
     for slug in problems.slugs():
         try:
-            problem = problems.get(slug)
-        except ProblemConfigError as exc:  # one broken problem must not hide the others
-            table.add_row(slug, Text(f"broken: {exc}", "red"), "", "", "")
-            continue
-        last = history.get(slug, {}).get("verdict", "")
-        table.add_row(slug, problem.title, problem.difficulty, ", ".join(problem.tags), last.replace("_", " "))
-    env.stdout.print(table)
+            loaded.append(problems.get(slug))
+        except ProblemConfigError as exc:
+            broken[slug] = str(exc)
+    return loaded, broken
+
+
+def _by_topic(problems: list) -> list[tuple[str, list]]:
+    """Topics in name order; inside one, easy before medium before hard, then by slug."""
+    topics: dict[str, list] = {}
+    for problem in problems:
+        topics.setdefault(problem.topic, []).append(problem)
+    rank = {name: i for i, name in enumerate(DIFFICULTIES)}
+    return [(topic, sorted(members, key=lambda p: (rank[p.difficulty], p.slug))) for topic, members in sorted(topics.items())]
+
+
+def _topic_table(topic: str, slug_width: int) -> Table:
+    table = Table(title=topic, title_justify="left", title_style="bold", box=None, show_header=False,
+                  padding=(0, 1), pad_edge=False)
+    table.add_column(no_wrap=True, min_width=6, style="dim")  # difficulty; "medium" is the longest
+    table.add_column(no_wrap=True, min_width=slug_width, style="bold")
+    table.add_column(ratio=1)  # title, last verdict and follow-up share what is left
+    return table
+
+
+def _details(problem, last_verdict: str) -> Text:
+    details = Text(problem.title)
+    if last_verdict:
+        details.append(f" · last: {last_verdict.replace('_', ' ')}", "green" if last_verdict == "accepted" else "yellow")
+    if problem.follow_up:
+        details.append(f"\nfollow-up: {problem.follow_up}", "italic")
+    return details
 
 
 @cli.command()
