@@ -19,6 +19,7 @@ from judge.grade.discovery import Discovery, discover
 from judge.grade.gradebook import Gradebook, build_gradebook
 from judge.grade.pool import CellOutcome, Pool, RunOptions
 from judge.grade.shards import keep_shard, merge, parse_shard, tree_fingerprint
+from judge.grade.similarity import NearCopy, near_copies
 from judge.report.gradebook import render_json, render_markdown, render_table
 from judge.report.gradebook_csv import render_csv
 from judge.report.gradebook_github import annotations, append_step_summary, in_github_actions
@@ -90,9 +91,11 @@ def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tu
     """
     env: Environment = ctx.find_root().obj
     outputs = _outputs(json_path=json_path, markdown_path=markdown_path, junit_path=junit_path, csv_path=csv_path)
-    _check_writable(outputs)  # before the batch, not after minutes of grading
+    _check_writable([*outputs, *([(similarity_path, render_json)] if similarity_path else [])])
     problem_set = env.problems
     found = discover(path, problem_set.slugs(), members=members, problems=problems)
+    if similarity_path is not None:  # over the whole tree, whatever part of it this run grades
+        _report_near_copies(env, near_copies(found.submissions, problem_set, similarity_path), similarity_path)
     if changed_since is not None:
         keep_changed(found, changed_files(path, changed_since))
     tree = tree_fingerprint(found)  # of the whole batch, before sharding: every shard says the same
@@ -142,6 +145,15 @@ def grade_merge(ctx: click.Context, shards: tuple[Path, ...], json_path: Path | 
     _publish_to_github(env, book)
     env.stdout.print(render_table(book))
     ctx.exit(_exit_code(env, book, fail_under))
+
+
+def _report_near_copies(env: Environment, pairs: list[NearCopy], report: Path) -> None:
+    env.stderr.print(f"similarity: {len(pairs)} pair(s) of near copies; the report is {report}.",
+                     markup=False, highlight=False)
+    for pair in pairs:
+        env.stderr.print(f"  {pair.problem}: {pair.first} and {pair.second} "
+                         f"({pair.share_first:.0%} / {pair.share_second:.0%} shared)",
+                         markup=False, highlight=False, soft_wrap=True)
 
 
 def _exit_code(env: Environment, book: Gradebook, fail_under: float | None) -> int:
