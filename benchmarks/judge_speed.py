@@ -282,9 +282,10 @@ def _options() -> argparse.Namespace:
 
 
 def _check_verdicts(slug: str, sandbox: str, runs: list) -> None:
-    for _, _, verdict in runs:
+    """A reference that is not accepted is the problem's bug, not the speed's: said, and timed all the same."""
+    for seed, (_, _, verdict) in enumerate(runs):
         if verdict != "accepted":
-            raise SystemExit(f"{slug}: the reference got {verdict} on {sandbox}")
+            print(f"  note: {slug}'s reference got {verdict} on {sandbox} with --seed {seed}")
 
 
 def _print_breakdown(breakdowns: list) -> None:
