@@ -176,6 +176,7 @@ def init(env: Environment, slug: str, directory: Path, force: bool) -> None:
 
 
 def _register_subcommands() -> None:
+    from judge.cli.ci import ci
     from judge.cli.contest import contest, submit
     from judge.cli.doctor import doctor
     from judge.cli.grade import grade
@@ -183,7 +184,7 @@ def _register_subcommands() -> None:
     from judge.cli.problem import problem
     from judge.cli.run import run
 
-    for command in (run, doctor, image, grade, problem, contest, submit):
+    for command in (run, doctor, image, grade, problem, contest, submit, ci):
         cli.add_command(command)
 
 

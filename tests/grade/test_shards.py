@@ -111,17 +111,17 @@ def _comparable(path: Path) -> dict:
 def test_shards_merged_equal_one_unsharded_run(run_cli, group: Path, tmp_path: Path) -> None:
     common = ("grade", str(group), "--sandbox", "local", "--no-complexity", "--no-cache")
     whole = run_cli(*common, "--jobs", "2", "--json", str(tmp_path / "whole.json"))
-    assert whole.exit_code == 0, whole.output
+    assert whole.exit_code == 0, whole.stderr
     parts = []
     for k in (1, 2, 3):
         parts.append(tmp_path / f"shard{k}.json")
         done = run_cli(*common, "--jobs", "1", "--shard", f"{k}/3", "--json", str(parts[-1]))
-        assert done.exit_code == 0, done.output
+        assert done.exit_code == 0, done.stderr
     assert all(json.loads(p.read_text())["cells"] for p in parts)  # each shard graded some of the 5 cells
 
     merged = run_cli("grade", "merge", *map(str, parts), "--json", str(tmp_path / "merged.json"),
                      "--junit", str(tmp_path / "merged.xml"))
 
-    assert merged.exit_code == 0, merged.output
+    assert merged.exit_code == 0, merged.stderr
     assert _comparable(tmp_path / "merged.json") == _comparable(tmp_path / "whole.json")
     assert (tmp_path / "merged.xml").read_text().count("<testcase") == 5
