@@ -96,27 +96,34 @@ class SubmissionJudge:
 
     def _run(self, submission: Submission, options: JudgeOptions, backend: Backend | None,
              progress: Progress | None) -> RunResult:
+        return judge_source(self.problems, submission.problem, submission.source, submission.filename, options,
+                            backend, progress, self.hidden_paths)
+
+
+def judge_source(problems: ProblemSet, slug: str, source: bytes, filename: str, options: JudgeOptions,
+                 backend: Backend | None = None, progress: Progress | None = None,
+                 hidden_paths: tuple[Path, ...] = ()) -> RunResult:
+    """Judges a submission's bytes as `judge run` would; no database needed (judge workers call this too)."""
+    try:
+        problem = problems.get(slug)
+    except JudgeError as exc:  # the problem left the problem set since: say so, cost nothing
+        return _unjudgeable(slug, filename, f"problem {slug!r} cannot be loaded: {exc}")
+    why = "recorded with the submission"
+    if backend is None:
+        backend, why = choose_backend(options.sandbox)
+    with scratch.folder("contest") as folder:
+        path = folder / f"{slug}.py"
+        path.write_bytes(source)
         try:
-            problem = self.problems.get(submission.problem)
-        except JudgeError as exc:  # the problem left the problem set since: say so, cost nothing
-            return _unjudgeable(submission, f"problem {submission.problem!r} cannot be loaded: {exc}")
-        why = "recorded with the submission"
-        if backend is None:
-            backend, why = choose_backend(options.sandbox)
-        with scratch.folder("contest") as folder:
-            path = folder / f"{submission.problem}.py"
-            path.write_bytes(submission.source)
-            try:
-                result = judge_solution(problem, path, backend, seed=options.seed, progress=progress,
-                                        measure_complexity=options.complexity, hidden_paths=self.hidden_paths)
-            except UsageError as exc:  # a source the static checks refuse (not UTF-8): it never compiles
-                result = _unjudgeable(submission, str(exc).replace(str(path), submission.filename),
-                                      Verdict.COMPILE_ERROR)
-        result.solution = submission.filename  # the file the candidate knows, not our copy
-        for shown in {str(path), str(path.resolve())}:
-            result.message = result.message.replace(shown, submission.filename)
-        result.sandbox["chosen"] = why
-        return result
+            result = judge_solution(problem, path, backend, seed=options.seed, progress=progress,
+                                    measure_complexity=options.complexity, hidden_paths=hidden_paths)
+        except UsageError as exc:  # a source the static checks refuse (not UTF-8): it never compiles
+            result = _unjudgeable(slug, filename, str(exc).replace(str(path), filename), Verdict.COMPILE_ERROR)
+    result.solution = filename  # the file the candidate knows, not our copy
+    for shown in {str(path), str(path.resolve())}:
+        result.message = result.message.replace(shown, filename)
+    result.sandbox["chosen"] = why
+    return result
 
 
 def judgement_of(result: RunResult) -> Judgement:
@@ -128,9 +135,9 @@ def judgement_of(result: RunResult) -> Judgement:
     return Judgement(result.verdict, categories, len(passed), result.to_dict())
 
 
-def _unjudgeable(submission: Submission, message: str, verdict: Verdict = Verdict.INTERNAL_ERROR) -> RunResult:
+def _unjudgeable(slug: str, filename: str, message: str, verdict: Verdict = Verdict.INTERNAL_ERROR) -> RunResult:
     sandbox = {"backend": "none", "enforced": {}, "notes": ["nothing ran"]}
-    return RunResult(submission.problem, submission.filename, verdict, sandbox, 0, message=message)
+    return RunResult(slug, filename, verdict, sandbox, 0, message=message)
 
 
 def _database_folder(database: Path) -> tuple[Path, ...]:
