@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from judge import __version__, interrupts
+from judge.cli.completion import complete_slug
 from judge.cli.environment import Environment
 from judge.errors import ExitCode, JudgeError, ProblemConfigError, UsageError
 from judge.problems.loader import DIFFICULTIES
@@ -138,7 +139,7 @@ def _details(problem, last_verdict: str) -> Text:
 
 
 @cli.command()
-@click.argument("slug")
+@click.argument("slug", shell_complete=complete_slug)
 @pass_env
 def show(env: Environment, slug: str) -> None:
     """Show the statement of problem SLUG."""
@@ -153,7 +154,7 @@ def show(env: Environment, slug: str) -> None:
 
 
 @cli.command()
-@click.argument("slug")
+@click.argument("slug", shell_complete=complete_slug)
 @click.option("--dir", "directory", type=click.Path(path_type=Path), default=Path("solutions"), show_default=True,
               help="Where to put the starter file.")
 @click.option("--force", is_flag=True, help="Overwrite an existing solution file.")

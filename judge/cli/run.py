@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from judge.cli.completion import complete_slug
 from judge.cli.environment import Environment
 from judge.cli.exit_codes import exit_code_for
 from judge.errors import UsageError
@@ -18,7 +19,7 @@ from judge.sandbox import CHOICES, choose_backend
 
 
 @click.command()
-@click.argument("slug")
+@click.argument("slug", shell_complete=complete_slug)
 @click.option("--solution", type=click.Path(path_type=Path), help="The file to judge [default: solutions/SLUG.py].")
 @click.option("--sandbox", type=click.Choice(CHOICES), default="auto", show_default=True,
               help="Where the solution runs: docker when ready (auto), or a confined local process.")
