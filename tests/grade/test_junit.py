@@ -1,8 +1,7 @@
 """JUnit XML from a made-up gradebook: read back with ElementTree and checked against the
-attributes GitLab's unit test reports and GitHub's JUnit report actions read.
-
-A check against a published JUnit XSD and a read-back with a maintained JUnit library are
-left for when the test dependencies are settled (pyproject.toml is not ours to change).
+attributes GitLab's unit test reports and GitHub's JUnit report actions read; validated
+against a published JUnit XSD (the Jenkins xUnit plugin's, vendored in schemas/ with its
+source and licence) and read back with junitparser, a maintained JUnit library.
 """
 
 from __future__ import annotations
@@ -10,7 +9,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import junitparser
 import pytest
+import xmlschema
 
 from judge.grade.discovery import Discovery, Submission
 from judge.grade.gradebook import Gradebook, build_gradebook
@@ -19,6 +20,10 @@ from judge.grade.roster import Roster
 from judge.report.gradebook_junit import render_junit, xml_safe
 
 ROOT = Path("/group")
+XSD = Path(__file__).parent / "schemas" / "junit-10.xsd"
+# What we write beyond that XSD, because the readers we target use it: `file` and `line` on a
+# testcase (GitLab's and GitHub's annotations; pytest writes them too) and `skipped` on the root.
+BEYOND_XSD = {"testcase": {"file", "line"}, "testsuites": {"skipped"}}
 VERDICTS = {"wrong_answer", "runtime_error", "time_limit_exceeded", "memory_limit_exceeded",
             "output_limit_exceeded", "compile_error", "forbidden_import", "internal_error"}
 HOSTILE = "<&>\"' ]]> \x00\x1b[31m \ud800"  # markup, a CDATA end, bytes XML 1.0 cannot hold
@@ -132,3 +137,29 @@ def test_names_stay_unique_whatever_the_members_are_called() -> None:
 def test_xml_safe_keeps_what_xml_can_hold() -> None:
     assert xml_safe("tab\tnew\nline é 🙂") == "tab\tnew\nline é 🙂"
     assert xml_safe("\x07\ufffe") == "\\x07\\ufffe"
+
+
+def test_the_junit_xml_is_valid_against_the_published_xsd(book: Gradebook) -> None:
+    schema = xmlschema.XMLSchema(XSD)
+    root = ET.fromstring(render_junit(book))
+    for element in root.iter():  # the schema rejects our few extra attributes, and nothing else
+        for name in BEYOND_XSD.get(element.tag, ()):
+            element.attrib.pop(name, None)
+    errors = list(schema.iter_errors(root))
+    assert errors == [], [str(e) for e in errors[:3]]
+
+
+def test_junitparser_reads_back_the_cells(book: Gradebook) -> None:
+    xml = junitparser.JUnitXml.fromstring(render_junit(book))
+    suites = {suite.name: suite for suite in xml}
+    assert list(suites) == ["is_subsequence", "top_n_words"]
+    assert (suites["top_n_words"].tests, suites["top_n_words"].failures, suites["top_n_words"].skipped) == (3, 2, 1)
+    cases = {case.classname: case for suite in xml for case in suite}
+
+    assert cases["ann.is_subsequence"].is_passed and cases["ann.is_subsequence"].time == 2.25
+    assert "measured O(n^2)" in cases["ann.is_subsequence"].system_out
+    [failure] = cases["bob.is_subsequence"].result
+    assert isinstance(failure, junitparser.Failure) and failure.type == "runtime_error"
+    assert failure.message.startswith("runtime error in category empty")
+    assert failure.text.startswith("/group/bob/is_subsequence.py:7: ")
+    assert cases["cy.top_n_words"].is_skipped and cases["b.ob.is_subsequence"].result[0].type == "internal_error"
