@@ -1,0 +1,87 @@
+"""How fast does `judge grade` go? Solutions per minute on the fixture group, cold and warm.
+
+Run: python benchmarks/grade_speed.py [--sandbox local|docker ...] [--jobs N] [--complexity]
+
+Grades tests/fixtures/group (8 members x 6 problems: accepted, wrong, slow,
+crashing, forbidden and one hostile solution) with the real `judge grade`
+in a fresh process, as an organiser runs it: first with an empty cell cache
+(cold: every cell is a `judge run`), then again with the cache it filled
+(warm: nothing changed, nothing runs). Complexity measurement is off unless
+`--complexity` is given (it adds a timed phase to every accepted cell).
+Prints the machine and its load average before and after each run, since
+other work on the machine slows a cold batch down.
+
+Targets on a 2-core machine (issue 9): 40/min cold on local, 30/min cold on
+Docker, 1000/min warm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+GROUP = REPO / "tests" / "fixtures" / "group"
+TARGETS = {("local", "cold"): 40, ("docker", "cold"): 30, ("local", "warm"): 1000, ("docker", "warm"): 1000}
+
+
+def cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo") as info:
+            return next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
+    except (OSError, StopIteration):
+        return "unknown CPU"
+
+
+def load() -> float:
+    return os.getloadavg()[0]
+
+
+def grade(sandbox: str, jobs: int, cache: Path, complexity: bool, out: Path) -> tuple[float, int]:
+    """Wall seconds of one `judge grade` of the fixture group, and the cells it graded."""
+    command = [sys.executable, "-m", "judge", "grade", str(GROUP), "--sandbox", sandbox, "--jobs", str(jobs),
+               "--cache-dir", str(cache), "--json", str(out)]
+    if not complexity:
+        command.append("--no-complexity")
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
+    started = time.monotonic()
+    done = subprocess.run(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.monotonic() - started
+    if done.returncode != 0:
+        sys.exit(f"judge grade --sandbox {sandbox} exited {done.returncode}:\n{done.stderr[-2000:]}")
+    return wall, len(json.loads(out.read_text())["cells"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sandbox", action="append", choices=("local", "docker"),
+                        help="repeatable; default: local and docker")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--complexity", action="store_true", help="measure complexity too (judge grade's default)")
+    args = parser.parse_args()
+    print(f"machine: {cpu_model()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+          f"Python {platform.python_version()}")
+    print(f"judge grade {GROUP.relative_to(REPO)} --jobs {args.jobs}"
+          f"{'' if args.complexity else ' --no-complexity'}")
+    print(f"{'sandbox':8} {'cache':5} {'cells':>5} {'wall s':>8} {'per min':>8} {'target':>7}  load before/after")
+    with tempfile.TemporaryDirectory(prefix="grade-speed-") as scratch:
+        for sandbox in args.sandbox or ["local", "docker"]:
+            cache = Path(scratch) / f"cache-{sandbox}"
+            for phase in ("cold", "warm"):  # warm reuses what the cold run stored
+                before = load()
+                wall, cells = grade(sandbox, args.jobs, cache, args.complexity, Path(scratch) / f"{sandbox}.json")
+                rate = cells / wall * 60
+                target = TARGETS[(sandbox, phase)]
+                print(f"{sandbox:8} {phase:5} {cells:5d} {wall:8.1f} {rate:8.0f} {target:>7}"
+                      f"{'' if rate >= target else ' (under)'}  {before:.1f}/{load():.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

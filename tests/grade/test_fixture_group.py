@@ -1,0 +1,52 @@
+"""`judge grade` on the shipped fixture group (tests/fixtures/group, the speed benchmark's),
+for real on Docker: every cell gets the verdict its file's first line promises, the hostile
+cell scores only itself, and the not-graded file is listed. CI runs it (`make test` includes
+the docker tests); it takes about a minute and a half on two idle cores.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from judge.sandbox.docker import docker_status
+
+GROUP = Path(__file__).parents[1] / "fixtures" / "group"
+
+
+def _promised(solution: str) -> str:
+    """The `# expect: <verdict>` of the file's first line."""
+    first = Path(solution).read_text().splitlines()[0]
+    assert first.startswith("# expect: "), solution
+    return first.removeprefix("# expect: ").strip()
+
+
+@pytest.fixture
+def docker_ready() -> None:
+    engine, image, detail = docker_status()
+    if engine and image:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true but Docker is not ready: {detail} (see .ci/docker-setup.sh)", pytrace=False)
+    pytest.skip(f"Docker is not ready here: {detail}")
+
+
+@pytest.mark.docker
+def test_the_fixture_group_on_docker(run_cli, docker_ready, tmp_path: Path) -> None:
+    book_path = tmp_path / "book.json"
+    result = run_cli("grade", str(GROUP), "--sandbox", "docker", "--no-complexity", "--no-cache",
+                     "--jobs", str(os.cpu_count() or 1), "--json", str(book_path), "--junit", str(tmp_path / "j.xml"))
+
+    assert result.exit_code == 0, result.stderr[-3000:]
+    book = json.loads(book_path.read_text())
+    assert book["settings"]["sandbox"] == "docker" and book["complete"]
+    assert len(book["members"]) == 8 and len(book["problems"]) == 6 and len(book["cells"]) == 48
+    verdicts = {(c["member"], c["problem"]): c["verdict"] for c in book["cells"]}
+    promised = {(c["member"], c["problem"]): _promised(c["solution"]) for c in book["cells"]}
+    assert verdicts == promised
+    assert verdicts[("hana", "is_subsequence")] == "output_limit_exceeded"  # the hostile one, alone
+    assert verdicts[("hana", "roc_auc")] == "accepted"
+    assert [Path(n["path"]).name for n in book["not_graded"]] == ["notes.py"]
