@@ -1,13 +1,17 @@
 """How fast is `judge run`? Wall time per problem on its reference, and the worker round trip.
 
 Run: python benchmarks/judge_speed.py [--repeats N] [--sandbox local|docker ...] [--breakdown]
+                                      [--compare-with DIR]
 
 Each run is a whole `judge run SLUG --solution <reference>` in a fresh process,
 as a candidate starts it: the interpreter, the judge's imports, the sandbox,
 the hidden tests, the complexity phase, the report and the exit all count.
 `--breakdown` also says where that time went, from timestamps taken inside
-the run (see `trace_child`). Prints the machine and its load average, so
-quoted figures can be checked and compared.
+the run (see `trace_child`). `--compare-with DIR` times the judge in DIR (a
+copy of an older checkout, e.g. `git archive REV | tar -x -C DIR`) the same
+way, alternating run for run with this one, so that both meet the same load
+on a shared machine. Prints the machine and its load average, so quoted
+figures can be checked and compared.
 """
 
 from __future__ import annotations
@@ -51,10 +55,13 @@ def judge_command(slug: str, reference: Path, sandbox: str, seed: int, complexit
     return args if complexity else [*args, "--no-complexity"]
 
 
-def time_run(args: list[str], traced: bool) -> tuple[float, dict[str, float], str]:
-    """Wall seconds of one `judge run` in a fresh process, its phases when traced, and its verdict."""
+def time_run(args: list[str], traced: bool, checkout: Path | None = None) -> tuple[float, dict[str, float], str]:
+    """Wall seconds of one `judge run` in a fresh process (of the judge in `checkout`, when
+    given), its phases when traced, and its verdict."""
     with tempfile.NamedTemporaryFile(suffix=".json") as trace:
         env = {**os.environ, "JUDGE_SPEED_TRACE": trace.name, "JUDGE_SPEED_SPAWNED": repr(time.time())}
+        if checkout is not None:  # found before the installed judge
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(checkout), env.get("PYTHONPATH")]))
         command = [sys.executable, __file__, "--trace-child", *args] if traced else [_judge_script(), *args]
         started = time.perf_counter()
         done = subprocess.run(command, capture_output=True, env=env, check=False)
@@ -244,31 +251,55 @@ def main() -> None:
     if sys.argv[1:2] == ["--trace-child"]:
         trace_child(sys.argv[2:])
         return
+    if sys.argv[1:2] == ["--round-trip"]:
+        print(round_trip_ms(sys.argv[2]))
+        return
     options = _options()
     from judge.problems import ProblemSet, find_problems_root  # noqa: PLC0415
 
     problems = ProblemSet(find_problems_root())
-    slugs = options.problem or problems.slugs()
+    versions = [("before", options.compare_with), ("after", None)] if options.compare_with else [("", None)]
     print(f"machine: {machine()}")
     print(f"judge run on each reference (a fresh process each), {options.repeats} seeds, "
           f"complexity {'off' if options.no_complexity else 'on'}; medians")
+    medians = " ".join(f"{f'{label} median s'.strip():>15s}" for label, _ in versions)
+    print(f"{'problem':22s} {'sandbox':8s} {medians} {'min s':>7s} {'max s':>7s}")  # min and max: this judge
     breakdowns = []
-    print(f"{'problem':22s} {'sandbox':8s} {'median s':>9s} {'min s':>7s} {'max s':>7s}")
-    for slug in slugs:
+    for slug in options.problem or problems.slugs():
         for sandbox in options.sandbox or ["local"]:
-            runs = [time_run(judge_command(slug, problems.get(slug).reference_path, sandbox, seed,
-                                           not options.no_complexity), options.breakdown)
-                    for seed in range(options.repeats)]
-            _check_verdicts(slug, sandbox, runs)
-            walls = [wall for wall, _, _ in runs]
-            print(f"{slug:22s} {sandbox:8s} {statistics.median(walls):9.2f} {min(walls):7.2f} {max(walls):7.2f}",
-                  flush=True)
-            breakdowns.append((slug, sandbox, [phases for _, phases, _ in runs]))
+            reference = problems.get(slug).reference_path
+            runs = {label: [] for label, _ in versions}
+            for seed in range(options.repeats):
+                args = judge_command(slug, reference, sandbox, seed, not options.no_complexity)
+                for label, checkout in versions:  # alternating, so both meet the same load
+                    runs[label].append(time_run(args, options.breakdown, checkout))
+            _print_row(slug, sandbox, runs)
+            breakdowns += [(slug, sandbox, label, [phases for _, phases, _ in got]) for label, got in runs.items()]
     if options.breakdown:
         _print_breakdown(breakdowns)
     for sandbox in options.sandbox or ["local"]:
-        print(f"worker round trip ({sandbox}): {round_trip_ms(sandbox):.3f} ms median over {ROUND_TRIP_CALLS} calls")
+        for label, checkout in versions:
+            print(f"worker round trip ({sandbox}{', ' + label if label else ''}): "
+                  f"{round_trip_in(sandbox, checkout):.3f} ms median over {ROUND_TRIP_CALLS} calls")
     print(f"load average at the end: {os.getloadavg()[0]:.1f}")
+
+
+def round_trip_in(sandbox: str, checkout: Path | None) -> float:
+    """round_trip_ms of the judge in `checkout` (this one when None), in a fresh process."""
+    env = dict(os.environ)
+    if checkout is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(checkout), env.get("PYTHONPATH")]))
+    done = subprocess.run([sys.executable, __file__, "--round-trip", sandbox], capture_output=True, env=env,
+                          check=True)
+    return float(done.stdout)
+
+
+def _print_row(slug: str, sandbox: str, runs: dict[str, list]) -> None:
+    for label, got in runs.items():
+        _check_verdicts(slug, f"{sandbox} {label}".strip(), got)
+    medians = " ".join(f"{statistics.median(wall for wall, _, _ in got):15.2f}" for got in runs.values())
+    last = [wall for wall, _, _ in list(runs.values())[-1]]
+    print(f"{slug:22s} {sandbox:8s} {medians} {min(last):7.2f} {max(last):7.2f}", flush=True)
 
 
 def _options() -> argparse.Namespace:
@@ -278,6 +309,8 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--problem", action="append", help="default: every problem")
     parser.add_argument("--no-complexity", action="store_true", help="time the hidden tests only")
     parser.add_argument("--breakdown", action="store_true", help="also the median seconds of each phase")
+    parser.add_argument("--compare-with", type=Path, metavar="DIR",
+                        help="also time the judge in DIR (an older checkout), alternating with this one")
     return parser.parse_args()
 
 
@@ -290,10 +323,11 @@ def _check_verdicts(slug: str, sandbox: str, runs: list) -> None:
 
 def _print_breakdown(breakdowns: list) -> None:
     print("\nwhere the time goes (median seconds of each phase; 'tests' excludes 'calls' and 'shrink'):")
-    print(f"{'problem':22s} {'sandbox':8s} " + " ".join(f"{p:>{max(6, len(p))}s}" for p in PHASES))
-    for slug, sandbox, runs in breakdowns:
+    print(f"{'problem':22s} {'sandbox':8s} {'':6s} " + " ".join(f"{p:>{max(6, len(p))}s}" for p in PHASES))
+    for slug, sandbox, label, runs in breakdowns:
         cells = [statistics.median(run.get(phase, 0.0) for run in runs) for phase in PHASES]
-        print(f"{slug:22s} {sandbox:8s} " + " ".join(f"{c:>{max(6, len(p))}.2f}" for p, c in zip(PHASES, cells)))
+        print(f"{slug:22s} {sandbox:8s} {label:6s} "
+              + " ".join(f"{c:>{max(6, len(p))}.2f}" for p, c in zip(PHASES, cells)))
 
 
 if __name__ == "__main__":

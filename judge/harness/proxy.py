@@ -80,6 +80,7 @@ class SolutionProxy:
         if self.sticky_failure is not None:
             raise SolutionFailed(self.sticky_failure.verdict, self.sticky_failure.message)
         self.calls.append(rendered)
+        self._client.exact_cpu = self.cpu_budget is not None  # a budget sums every call's own figure
         try:
             reply = self._client.call({**message, **self.request_fields} if self.request_fields else message)
         except SolutionFailed as failure:

@@ -52,6 +52,8 @@ MAX_MESSAGE_CHARS = 2_000
 MAX_TRACEBACK_FRAMES = 12
 # Freed when the solution runs out of memory, so the reply can still be built.
 _reserve: bytearray | None = None
+# The output limit as set at start (RLIMIT_FSIZE's hard limit: the solution cannot raise it).
+_output_limit: int | None = None
 
 
 class ForbiddenImport(ImportError):
@@ -282,7 +284,11 @@ def _invoke(request: dict, function, args: list, kwargs: dict):
       the arguments as they are after the call, so the judge can tell whether
       the solution modified them.
     """
-    with _warnings_as_errors(request.get("warnings_as_errors") or ()):
+    names = request.get("warnings_as_errors")
+    if names:
+        with _warnings_as_errors(names):
+            value = function(*args, **kwargs)
+    else:  # the common case, without a context manager's cost on every call
         value = function(*args, **kwargs)
     if request.get("report_args"):
         return {"value": value, "args": args, "kwargs": kwargs}
@@ -291,9 +297,6 @@ def _invoke(request: dict, function, args: list, kwargs: dict):
 
 @contextlib.contextmanager
 def _warnings_as_errors(names):
-    if not names:
-        yield
-        return
     with warnings.catch_warnings():
         for name in names:
             category = getattr(builtins, str(name), None)
@@ -321,12 +324,13 @@ def _output_exceeded() -> bool:
             # Any other failure (a full disk, a closed descriptor) is not printing too much.
         except Exception:  # noqa: BLE001, S110 - a stream the solution replaced with anything at all
             pass
-    limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    if _output_limit is None:
+        return False
     try:
         sizes = [os.fstat(fd).st_size for fd in (1, 2)]
     except OSError:  # the solution closed them: nothing more can be printed
         return False
-    return limit != resource.RLIM_INFINITY and any(size >= limit for size in sizes)
+    return any(size >= _output_limit for size in sizes)
 
 
 def _release_reserve(exc: BaseException) -> None:
@@ -488,7 +492,9 @@ def _take_channel(stdout, stderr):
 
 
 def _limit_output(limit: int | None) -> None:
+    global _output_limit
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    _output_limit = limit
     if limit is not None:
         # Writing past this kills the worker with SIGXFSZ: an output flood ends here.
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
