@@ -16,6 +16,7 @@ from rich.text import Text
 
 from judge.contest.define import format_duration
 from judge.contest.formats import get_format
+from judge.contest.formats.ranking import points_of
 from judge.contest.model import ProblemCell, Standing
 from judge.contest.postmortem import Postmortem, ProblemSummary, WrongTry
 from judge.contest.round import NOT_STARTED, OVER, clock_time, is_frozen, phase, time_left
@@ -54,7 +55,7 @@ def rules_line(record: ContestRecord) -> str:
 
 
 def contest_table(records: Sequence[ContestRecord], now: float, counts: dict[str, int]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     for column in ("contest", "problems", "duration", "format", "feedback", "state", "submissions"):
         table.add_column(column, no_wrap=column not in ("problems", "state"), overflow="fold")
     for record in records:
@@ -66,12 +67,13 @@ def contest_table(records: Sequence[ContestRecord], now: float, counts: dict[str
 
 def problems_table(record: ContestRecord, problems: Sequence[Problem]) -> Table:
     labels = problem_labels(record.rules)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for column in ("", "problem", "title", "difficulty", "points"):
+    with_points = get_format(record.rules.format).scores_points  # icpc counts problems solved, not points
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    for column in ("", "problem", "title", "difficulty", *(["points"] if with_points else [])):
         table.add_column(column, no_wrap=column in ("", "problem"))
     for problem in problems:
-        points = str(record.rules.points.get(problem.slug, 100))
-        table.add_row(labels[problem.slug], problem.slug, problem.title, problem.difficulty, points)
+        points = [str(points_of(record.rules, problem.slug))] if with_points else []
+        table.add_row(labels[problem.slug], problem.slug, problem.title, problem.difficulty, *points)
     return table
 
 
@@ -80,7 +82,9 @@ def started_view(record: ContestRecord, problems: Sequence[Problem]) -> Renderab
     return Group(
         Text(f"{record.name} started at {clock_time(record.started_at)}; it ends at {clock_time(record.ends_at)} "
              f"({format_duration(record.rules.duration_s)})."),
+        Text(""),
         problems_table(record, problems),
+        Text(""),
         Text(f"Read one with `judge show {first}`, start it with `judge init {first}`, "
              f"hand it in with `judge submit {first}`.", style="dim"),
     )
@@ -91,7 +95,7 @@ def status_view(record: ContestRecord, now: float, log: Sequence[Submission], st
     """Time left, then each problem's state, tries, penalty and points."""
     fmt = get_format(record.rules.format)
     labels = problem_labels(record.rules)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     for column in ("", "problem", "state", "tries", "penalty", "score"):
         table.add_column(column, no_wrap=True)
     for slug in record.rules.problems:
@@ -103,7 +107,7 @@ def status_view(record: ContestRecord, now: float, log: Sequence[Submission], st
     lines = [Text(rules_line(record)), Text(describe_phase(record, now), style="bold")]
     if standing is not None:
         lines.append(Text(_total(fmt, standing)))
-    return Group(*lines, table)
+    return Group(*lines, Text(""), table)
 
 
 def _total(fmt, standing: Standing) -> str:
@@ -146,7 +150,7 @@ def postmortem_view(report: Postmortem) -> RenderableType:
         return Group(*parts)
     if not report.visible:
         parts.append(Text(f"Feedback is hidden: verdicts are {HELD}.", style="yellow"))
-    parts += [_timeline_table(report), _problem_table(report)]
+    parts += [Text(""), _timeline_table(report), Text(""), _problem_table(report)]
     wrong = [item for summary in report.problems for item in summary.wrong]
     if wrong:
         parts.append(Text("\nRejected tries", style="bold"))
@@ -174,7 +178,7 @@ def _ending(report: Postmortem) -> str:
 
 
 def _timeline_table(report: Postmortem) -> Table:
-    table = Table(title="Timeline", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(title="Timeline", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     for column in ("at", "#", "problem", "try", "verdict", "categories passed"):
         table.add_column(column, no_wrap=True)
     for entry in report.timeline:
@@ -185,7 +189,7 @@ def _timeline_table(report: Postmortem) -> Table:
 
 
 def _problem_table(report: Postmortem) -> Table:
-    table = Table(title="Per problem", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+    table = Table(title="Per problem", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False,
                   caption="first: first submission · time, memory: complexity reached/expected",
                   caption_justify="left")
     for column in ("problem", "first", "accepted", "tries", "time", "memory", "score"):
@@ -213,7 +217,7 @@ def _wrong_try_text(item: WrongTry, report: Postmortem) -> Text:
     text = Text(f"#{item.id} {item.problem} at {minutes_seconds(item.at_s)}: ")
     text.append_text(verdict_text(item.verdict))
     if item.category:
-        text.append(f" in '{item.category}' ({item.test})")
+        text.append(f" in '{item.category}'\n    test: {item.test}")
     if item.message:
         text.append(f"\n    {item.message}")
     if item.smallest_input:
