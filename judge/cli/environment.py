@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
+from rich.text import Text
 
 from judge.contest.clock import Clock, SystemClock
 from judge.history import History, default_data_dir
@@ -30,4 +31,7 @@ class Environment:
 
     @property
     def history(self) -> History:
-        return History(self.data_dir)
+        def warn(message: str) -> None:
+            self.stderr.print(Text.assemble(("warning:", "yellow"), f" {message}"), soft_wrap=True)
+
+        return History(self.data_dir, warn)

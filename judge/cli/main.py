@@ -31,7 +31,8 @@ class JudgeGroup(click.Group):
         try:
             return super().invoke(ctx)
         except JudgeError as exc:
-            _environment(ctx).stderr.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+            # One line however long (a log keeps it whole), and the message's own brackets kept as written.
+            _environment(ctx).stderr.print(Text.assemble(("error:", "bold red"), f" {exc}"), soft_wrap=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt as exc:
             ctx.exit(_report_interrupt(_environment(ctx).stderr, exc))

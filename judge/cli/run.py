@@ -55,24 +55,41 @@ def run(ctx: click.Context, slug: str, solution: Path | None, sandbox: str, outp
         )
     result.sandbox["chosen"] = _why
     env.history.record(result)
-    if plot is not None and result.complexity is not None:
-        from judge.complexity import plot_png
-
-        plot_png(result.complexity, plot)
     if output_format == "json":
         env.stdout.print_json(render_json(result)) if env.stdout.is_terminal else click.echo(render_json(result))
     else:
         render_text(result, env.stdout, verbose=verbose)
+    if plot is not None:  # after the report: a plot that fails to save never hides it
+        _save_plot(env, result, plot)
     ctx.exit(exit_code_for(result))
 
 
 def _check_plot_target(plot: Path | None) -> None:
+    """Refuses a --plot file that could not be written, before the run rather than after it."""
     if plot is None:
         return
     if plot.is_dir():
         raise UsageError(f"--plot {plot} is a folder: give a file name, e.g. {plot / 'complexity.png'}.")
     if not plot.resolve().parent.is_dir():
         raise UsageError(f"--plot {plot}: the folder {plot.resolve().parent} does not exist.")
+    existed = plot.exists()
+    try:
+        with open(plot, "ab"):  # appends nothing: an existing file is left as it is until the plot replaces it
+            pass
+    except OSError as exc:
+        raise UsageError(f"--plot {plot}: cannot write there ({exc.strerror or exc}).") from exc
+    if not existed:
+        plot.unlink(missing_ok=True)
+
+
+def _save_plot(env: Environment, result, plot: Path) -> None:
+    if result.complexity is None:
+        env.stderr.print(f"--plot: nothing written to {plot}: the complexity was not measured "
+                         "(it is, once every hidden test passes).", highlight=False, soft_wrap=True)
+        return
+    from judge.complexity import plot_png
+
+    plot_png(result.complexity, plot)
 
 
 @contextlib.contextmanager

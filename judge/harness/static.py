@@ -46,15 +46,19 @@ def stated_complexity(path: Path) -> dict[str, AxisClaim]:
 
 
 def _read(path: Path, problem: Problem) -> str:
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder: give the solution's file, e.g. {path / (problem.slug + '.py')}.")
     if not path.is_file():
+        what = "no solution file at" if not path.exists() else "not a regular file:"
         raise UsageError(
-            f"no solution file at {path}. Create one with `judge init {problem.slug}` "
-            f"or pass another file with --solution."
+            f"{what} {path}. Create one with `judge init {problem.slug}` or pass another file with --solution."
         )
     try:
         return path.read_text(encoding="utf-8-sig")  # a byte-order mark is valid Python
     except UnicodeDecodeError as exc:
         raise UsageError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}).") from exc
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}.") from exc
 
 
 def _forbidden_import(tree: ast.Module, path: Path, problem: Problem) -> StaticFinding | None:
