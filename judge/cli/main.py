@@ -188,6 +188,10 @@ def _register_subcommands() -> None:
 
     for command in (run, doctor, image, grade, problem, contest, submit, ci):
         cli.add_command(command)
+    from judge.cli.contest_server import add_participant, serve  # the group contest's commands
+
+    contest.add_command(add_participant)
+    contest.add_command(serve)
 
 
 _register_subcommands()

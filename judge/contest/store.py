@@ -78,6 +78,18 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX submissions_by_contest ON submissions (contest, id);
     CREATE INDEX submissions_unjudged ON submissions (state) WHERE state != 'judged';
     """,
+    # Group contests (issue 11): who may submit to a served contest. Only a token's hash is kept.
+    """
+    CREATE TABLE participants (
+        contest       TEXT NOT NULL REFERENCES contests(name),
+        name          TEXT NOT NULL,
+        token_sha256  TEXT NOT NULL UNIQUE,
+        window_s      INTEGER CHECK (window_s > 0),  -- an own window of this length, or NULL: the contest's clock
+        started_at    REAL,                          -- the start of that window (their first start)
+        created_at    REAL NOT NULL,
+        PRIMARY KEY (contest, name)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -135,6 +147,18 @@ class Submission:
     @property
     def judged(self) -> bool:
         return self.state == "judged"
+
+
+@dataclass(frozen=True)
+class Participant:
+    """Someone who may submit to a served contest; `window_s` set means an own clock (docs/contest-server.md)."""
+
+    contest: str
+    name: str
+    token_sha256: str
+    window_s: int | None
+    started_at: float | None
+    created_at: float
 
 
 @dataclass(frozen=True)
@@ -296,6 +320,31 @@ class ContestStore:
             " WHERE id = ? AND state = 'judging' AND owner_pid = ? AND owner_token = ?",
             (judgement.verdict.value, json.dumps(sorted(judgement.categories_passed)), judgement.categories_total,
              json.dumps(judgement.report), at, submission_id, owner.pid, owner.token))
+
+    # --- participants (the contest server) -------------------------------------------------
+
+    def add_participant(self, contest: str, name: str, token_sha256: str, window_s: int | None,
+                        at: float) -> Participant:
+        def insert(connection: sqlite3.Connection) -> None:
+            if connection.execute("SELECT 1 FROM participants WHERE contest = ? AND name = ?",
+                                  (contest, name)).fetchone():
+                raise UsageError(f"contest {contest!r} already has a participant named {name!r}.")
+            connection.execute(
+                "INSERT INTO participants (contest, name, token_sha256, window_s, created_at) VALUES (?, ?, ?, ?, ?)",
+                (contest, name, token_sha256, window_s, at))
+
+        self._write(insert)
+        return next(item for item in self.participants(contest) if item.name == name)
+
+    def participants(self, contest: str) -> list[Participant]:
+        rows = self._read("SELECT * FROM participants WHERE contest = ? ORDER BY name", (contest,))
+        return [Participant(row["contest"], row["name"], row["token_sha256"], row["window_s"], row["started_at"],
+                            row["created_at"]) for row in rows]
+
+    def start_participant(self, contest: str, name: str, at: float) -> bool:
+        """Starts a participant's own window; False when it had started already (it never moves)."""
+        return self._update("UPDATE participants SET started_at = ? WHERE contest = ? AND name = ?"
+                            " AND started_at IS NULL", (at, contest, name))
 
     # --- SQLite plumbing -------------------------------------------------------------------
 
