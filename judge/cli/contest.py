@@ -20,12 +20,13 @@ from rich.live import Live
 from judge import interrupts
 from judge.cli.environment import Environment
 from judge.cli.exit_codes import exit_code_for
+from judge.cli.run import _progress as judging_progress  # the same bar as `judge run`
 from judge.contest.define import ContestSpec, build_rules, format_names, load_contest_file
 from judge.contest.formats import get_format
 from judge.contest.judging import JudgeOptions, SubmissionJudge
 from judge.contest.model import FEEDBACK_MODES, Standing
 from judge.contest.postmortem import build_postmortem
-from judge.contest.round import OVER, attempts, check_can_submit, default_contest, phase, verdicts_visible
+from judge.contest.round import OVER, RUNNING, attempts, check_can_submit, default_contest, phase, verdicts_visible
 from judge.contest.store import DEFAULT_FILE, ContestRecord, ContestStore, Submission
 from judge.errors import ExitCode, UsageError
 from judge.harness.run import default_hidden_paths
@@ -76,14 +77,13 @@ class Session:
 
 
 @contextlib.contextmanager
-def open_session(ctx: click.Context, db: Path | None, recover: bool = True) -> Iterator[Session]:
+def open_session(ctx: click.Context, db: Path | None) -> Iterator[Session]:
     env: Environment = ctx.find_root().obj
     with ContestStore(_database_path(env, db)) as store:
         judge = SubmissionJudge(store, env.problems, env.clock,
                                 hidden_paths=(*env.problems.roots, *default_hidden_paths(env.data_dir)))
         session = Session(env, store, judge)
-        if recover:
-            _recover(session)
+        _recover(session)
         yield session
 
 
@@ -138,23 +138,26 @@ def create(ctx: click.Context, name: str | None, problems: str | None, duration:
     """Create contest NAME (it starts with `judge contest start NAME`)."""
     flags = {"--problems": problems, "--duration": duration, "--format": scoring, "--feedback": feedback,
              "--freeze": freeze}
-    if from_file is not None:
-        given = [flag for flag, value in flags.items() if value is not None]
-        if given:
-            raise UsageError(f"--from {from_file} defines the whole contest: drop {', '.join(given)} "
-                             "(or leave out --from).")
-        spec = load_contest_file(from_file)
-        spec.name = name or spec.name
-    else:
-        spec = ContestSpec(name=name, problems=[slug.strip() for slug in (problems or "").split(",") if slug.strip()],
-                           duration=duration, format=scoring, feedback=feedback or "full", freeze=freeze)
-        if spec.format is None:
-            raise UsageError(f"a contest needs a scoring format: --format {'|'.join(format_names())}.")
+    spec = _spec_from_file(name, from_file, flags) if from_file is not None else ContestSpec(
+        name=name, problems=[slug.strip() for slug in (problems or "").split(",") if slug.strip()],
+        duration=duration, format=scoring, feedback=feedback or "full", freeze=freeze)
+    if spec.format is None:
+        raise UsageError(f"a contest needs a scoring format: --format {'|'.join(format_names())}.")
     with open_session(ctx, db) as session:
         rules = build_rules(spec, session.env.problems.slugs())
         record = session.store.create_contest(rules, session.now())
         session.env.stdout.print(f"Created contest {record.name}: {', '.join(rules.problems)}; "
                                  f"start it with `judge contest start {record.name}`.", highlight=False)
+
+
+def _spec_from_file(name: str | None, path: Path, flags: dict[str, str | None]) -> ContestSpec:
+    """contest.toml defines the whole contest: flags beside it would be ignored, so they are refused."""
+    given = [flag for flag, value in flags.items() if value is not None]
+    if given:
+        raise UsageError(f"--from {path} defines the whole contest: drop {', '.join(given)} (or leave out --from).")
+    spec = load_contest_file(path)
+    spec.name = name or spec.name
+    return spec
 
 
 @contest.command()
@@ -220,7 +223,7 @@ def finish(ctx: click.Context, name: str | None, db: Path | None) -> None:
     with open_session(ctx, db) as session:
         record = session.contest(name)
         current = phase(record, session.now())
-        if current != "running":
+        if current != RUNNING:
             raise UsageError(f"contest {record.name!r} is {current}: only a running round can be handed in.")
         session.store.finish(record.name, session.now())
         session.env.stdout.print(_status(session, record.name), highlight=False)
@@ -313,10 +316,15 @@ def list_contests(ctx: click.Context, db: Path | None) -> None:
 @click.option("--sandbox", type=click.Choice(CHOICES), default="auto", show_default=True,
               help="Where the solution runs (as `judge run`).")
 @click.option("--no-complexity", is_flag=True, help="Skip measuring complexity (the postmortem then has none).")
+@click.option("--server", metavar="URL", help="Submit to a contest server (`judge contest serve`) instead; prints "
+              "the submission id (docs/contest-server.md).")
+@click.option("--token", help="Your token for --server [default: $JUDGE_TOKEN].")
+@click.option("--wait", is_flag=True, help="With --server: follow the submission to its verdict.")
 @db_option
 @click.pass_context
 def submit(ctx: click.Context, slug: str, solution: Path | None, contest_name: str | None, sandbox: str,
-           no_complexity: bool, db: Path | None) -> None:
+           no_complexity: bool, db: Path | None, server: str | None = None, token: str | None = None,
+           wait: bool = False) -> None:
     """Submit SLUG's solution to the running contest: recorded, then judged at once as `judge run` does.
 
     \b
@@ -325,21 +333,25 @@ def submit(ctx: click.Context, slug: str, solution: Path | None, contest_name: s
     Exit codes: as `judge run` when the verdict is shown; 0 when it is held;
     2 when the submission was refused (not recorded).
     """
-    from judge.cli.run import _progress
-
     env: Environment = ctx.find_root().obj
+    if server is not None:  # the server knows its problems and judges there
+        from judge.cli.remote_submit import submit_to_server
+
+        path = solution or Path("solutions") / f"{slug}.py"
+        ctx.exit(submit_to_server(env, server, token, slug, path, _read_source(path, slug), wait))
     problem = env.problems.get(slug)
     path = solution or Path("solutions") / f"{slug}.py"
     source = _read_source(path, slug)
     backend, _why = choose_backend(sandbox)  # an unavailable sandbox refuses before anything is recorded
     with open_session(ctx, db) as session:
         record = session.contest(contest_name)
-        check_can_submit(record, problem.slug, session.now())
+        now = session.now()  # one reading: the moment checked is the moment recorded
+        check_can_submit(record, problem.slug, now)
         options = JudgeOptions(sandbox=sandbox, complexity=not no_complexity)
-        item = session.store.add_submission(record.name, solo_participant(), slug, str(path), source,
-                                            session.now(), options.to_dict(), session.judge.owner)
+        item = session.store.add_submission(record.name, solo_participant(), slug, str(path), source, now,
+                                            options.to_dict(), session.judge.owner)
         hidden = record.rules.feedback == "hidden"
-        with _progress(env, "json" if hidden else "text") as on_progress:
+        with judging_progress(env, "text") as on_progress:  # hidden: no bar, its counts would tell
             judged = session.judge.judge(item, backend, None if hidden else on_progress)
         ctx.exit(_feedback(session, record, judged.submission, judged.result))
 
