@@ -14,11 +14,12 @@ from pathlib import Path
 import click
 
 from judge import interrupts
-from judge.cli.contest import db_option, open_session
+from judge.cli.contest import db_option
 from judge.cli.environment import Environment
 from judge.contest.define import parse_duration
 from judge.contest.judging import JudgeOptions
 from judge.contest.participants import new_token, token_hash
+from judge.contest.store import DEFAULT_FILE, ContestStore
 from judge.errors import UsageError
 from judge.sandbox import CHOICES
 
@@ -37,14 +38,15 @@ GRACEFUL_SHUTDOWN_S = 3  # open connections get this long after SIGTERM; then th
 def add_participant(ctx: click.Context, name: str, person: str, window: str | None, db: Path | None) -> None:
     """Add PERSON to contest NAME and print their token, once (only its hash is kept)."""
     _check_person(person)
-    with open_session(ctx, db, recover=False) as session:
-        record = session.store.contest(name)
+    env: Environment = ctx.find_root().obj
+    with ContestStore(database_path(env, db)) as store:
+        record = store.contest(name)
         window_s = None
         if window is not None:
             window_s = parse_duration(window, "window") if window else record.rules.duration_s
         token = new_token()
-        session.store.add_participant(name, person, token_hash(token), window_s, session.now())
-        out = session.env.stdout
+        store.add_participant(name, person, token_hash(token), window_s, env.clock.now())
+        out = env.stdout
         out.print(f"Added {person} to {name}. Their token (shown once, only its hash is kept):", highlight=False)
         out.print(token, highlight=False, markup=False, soft_wrap=True)
 
@@ -82,9 +84,9 @@ def serve(ctx: click.Context, name: str, host: str, port: int, workers: int, que
     interval_s = 0 if min_interval.strip() in ("0", "0s") else parse_duration(min_interval, "--min-interval")
     options = JudgeOptions(sandbox=sandbox, complexity=not no_complexity)
     env: Environment = ctx.find_root().obj
-    with open_session(ctx, db, recover=False) as session:  # the queue's start re-judges what was left
-        session.store.contest(name)  # an unknown contest is a usage error before anything listens
-        db_path = session.store.path
+    db_path = database_path(env, db)
+    with ContestStore(db_path) as store:  # no recovery here: the queue's start re-judges what was left
+        store.contest(name)  # an unknown contest is a usage error before anything listens
     queue = _open_queue(queue_url, db_path, env, workers, options)
     hosted = HostedContest(db=db_path, name=name, problems=env.problems, clock=env.clock, queue=queue,
                            options=options, min_interval_s=interval_s)
@@ -117,6 +119,18 @@ def _open_queue(url: str | None, db_path: Path, env: Environment, workers: int, 
 
         return RedisQueue(url, db_path, env.problems, options, env.clock)
     raise UsageError(f"--queue {url!r}: give redis://HOST:PORT, or leave --queue out to judge in this process.")
+
+
+def database_path(env: Environment, db: Path | None) -> Path:
+    """--db, else the data folder's database (as every contest command finds it)."""
+    if db is not None:
+        return db
+    try:
+        env.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot make the data folder {env.data_dir} ({exc.strerror or exc}); "
+                         "pass --db with a file you can write.") from exc
+    return env.data_dir / DEFAULT_FILE
 
 
 def _check_server_packages() -> None:
