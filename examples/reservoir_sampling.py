@@ -4,6 +4,8 @@ import random
 from collections.abc import Iterable
 
 
+# time: O(n)
+# memory: O(1)  # the k-item reservoir, whatever the stream's length n
 def reservoir_sample(stream: Iterable, k: int, rng: random.Random) -> list:
     if k < 0:
         raise ValueError(f"k must be >= 0, got {k}")

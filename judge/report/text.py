@@ -158,5 +158,8 @@ def _footer(result: RunResult) -> Text:
     if not total:  # decided before any test ran: there is nothing to reproduce with a seed
         return Text.assemble(verdict_text(result.verdict), "  no hidden test ran")
     line = Text.assemble(verdict_text(result.verdict), f"  {passed}/{total} hidden tests passed", f" in {result.duration_s:.1f} s")
-    line.append(f"  (seed {result.seed}; rerun with --seed {result.seed} to reproduce)", "dim")
+    if passed == total or not_written(result.cases):  # nothing to reproduce
+        line.append(f"  (seed {result.seed})", "dim")
+    else:
+        line.append(f"  (seed {result.seed}; rerun with --seed {result.seed} to reproduce)", "dim")
     return line
