@@ -19,7 +19,7 @@ from judge.contest.formats import get_format
 from judge.contest.formats.ranking import points_of
 from judge.contest.model import ProblemCell, Standing
 from judge.contest.postmortem import Postmortem, ProblemSummary, WrongTry
-from judge.contest.round import NOT_STARTED, OVER, clock_time, is_frozen, phase, time_left
+from judge.contest.round import NOT_STARTED, OVER, RUNNING, clock_time, is_frozen, phase, time_left
 from judge.contest.store import ContestRecord, Submission
 from judge.problems import Problem
 from judge.report.contest import cell_label, penalty_label, problem_labels
@@ -47,21 +47,27 @@ def describe_phase(record: ContestRecord, now: float) -> str:
     return f"running: {format_duration(time_left(record, now))} left{frozen}"
 
 
+def _short_phase(record: ContestRecord, now: float) -> str:
+    current = phase(record, now)
+    return f"{format_duration(time_left(record, now))} left" if current == RUNNING else current
+
+
 def rules_line(record: ContestRecord) -> str:
     rules = record.rules
     freeze = f", freeze {format_duration(rules.freeze_s)}" if rules.freeze_s else ""
-    return (f"{rules.name}: {len(rules.problems)} problems, {format_duration(rules.duration_s)}, "
+    count = len(rules.problems)
+    return (f"{rules.name}: {count} problem{'' if count == 1 else 's'}, {format_duration(rules.duration_s)}, "
             f"{rules.format} scoring, {rules.feedback} feedback{freeze}")
 
 
 def contest_table(records: Sequence[ContestRecord], now: float, counts: dict[str, int]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    for column in ("contest", "problems", "duration", "format", "feedback", "state", "submissions"):
-        table.add_column(column, no_wrap=column not in ("problems", "state"), overflow="fold")
+    for column in ("contest", "state", "length", "format", "feedback", "subs", "problems"):
+        table.add_column(column, no_wrap=column != "problems", overflow="fold")
     for record in records:
         rules = record.rules
-        table.add_row(rules.name, ", ".join(rules.problems), format_duration(rules.duration_s), rules.format,
-                      rules.feedback, describe_phase(record, now), str(counts.get(rules.name, 0)))
+        table.add_row(rules.name, _short_phase(record, now), format_duration(rules.duration_s), rules.format,
+                      rules.feedback, str(counts.get(rules.name, 0)), ", ".join(rules.problems))
     return table
 
 
