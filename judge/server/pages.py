@@ -41,6 +41,11 @@ templates = Jinja2Templates(env=_environment)
 _markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
+def render_statement(spec: str) -> str:
+    """A spec.md as HTML: raw HTML in it is shown as text, and unsafe links (javascript:) are dropped."""
+    return _markdown.render(spec)
+
+
 def page(request: Request, name: str, context: dict[str, Any], status_code: int = 200,
          headers: dict[str, str] | None = None) -> HTMLResponse:
     return templates.TemplateResponse(request, name, {"poll_s": request.app.state.poll_s, **context},
@@ -98,7 +103,7 @@ async def problem_page(request: Request) -> HTMLResponse:
     spec = await run_in_threadpool(problem.spec_path.read_text, "utf-8")
     return page(request, "problem.html", {"record": record, "you": who, "problem": problem,
                                           "label": problem_labels(record.rules)[slug],
-                                          "statement": _markdown.render(spec)})
+                                          "statement": render_statement(spec)})
 
 
 # --- logging in -----------------------------------------------------------------------------
