@@ -10,7 +10,7 @@ setup: $(BIN)/judge
 $(BIN)/judge: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[docker,plot,grade,test]' build
+	$(BIN)/pip install --quiet -e '.[docker,plot,grade,server,test]' build
 	touch $@
 
 # Judges two shipped example solutions: one accepted, one with a bug (exit 1 is expected).
