@@ -77,7 +77,8 @@ class SubmissionJudge:
             with interrupts.shielded():  # stopped or broken: back to pending, the next command re-judges it
                 self.store.release(submission.id, self.owner)
             raise
-        self.store.record(submission.id, self.owner, judgement_of(result), self.clock.now())
+        with interrupts.shielded():  # a verdict reached is written, even when a signal comes now
+            self.store.record(submission.id, self.owner, judgement_of(result), self.clock.now())
         return Judged(self.store.submission(submission.id), result)
 
     def recover(self, on_start: Callable[[Submission], None] = lambda s: None,
