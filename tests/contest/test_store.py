@@ -119,3 +119,41 @@ def test_a_folder_or_a_missing_folder_is_a_usage_error(tmp_path: Path):
         ContestStore(tmp_path)
     with pytest.raises(StoreError, match="the folder .* does not exist"):
         ContestStore(tmp_path / "nowhere" / "c.sqlite3")
+
+
+def test_migrations_run_in_order_on_open_and_keep_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "c.sqlite3"
+    with ContestStore(path) as store:  # a version-1 database with a contest in it
+        store.create_contest(RULES, 1.0)
+    from judge.contest import store as module
+
+    later = "ALTER TABLE contests ADD COLUMN notes TEXT; UPDATE contests SET notes = 'migrated'"
+    monkeypatch.setattr(module, "MIGRATIONS", (*module.MIGRATIONS, later))
+    monkeypatch.setattr(module, "SCHEMA_VERSION", len(module.MIGRATIONS))
+    with ContestStore(path) as store:
+        assert store.schema_version == SCHEMA_VERSION + 1
+        assert store.contest("mock").rules == RULES
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT notes FROM contests").fetchall() == [("migrated",)]
+    connection.close()
+
+
+def test_a_failing_migration_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "c.sqlite3"
+    with ContestStore(path) as store:
+        store.create_contest(RULES, 1.0)
+    from judge.contest import store as module
+
+    broken = "ALTER TABLE contests ADD COLUMN notes TEXT; UPDATE nowhere SET x = 1"
+    monkeypatch.setattr(module, "MIGRATIONS", (*module.MIGRATIONS, broken))
+    monkeypatch.setattr(module, "SCHEMA_VERSION", len(module.MIGRATIONS))
+    with pytest.raises(StoreError, match="no such table: nowhere"):
+        ContestStore(path)
+    monkeypatch.undo()
+    with ContestStore(path) as store:  # still version 1, whole, usable by this judge
+        assert store.schema_version == SCHEMA_VERSION
+        assert [record.name for record in store.contests()] == ["mock"]
+    with sqlite3.connect(path) as connection:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(contests)")]
+    connection.close()
+    assert "notes" not in columns  # the half-run migration was rolled back whole
