@@ -70,10 +70,12 @@ def _check_person(person: str) -> None:
 @click.option("--no-complexity", is_flag=True, help="Judge without measuring complexity (faster).")
 @click.option("--min-interval", default="10s", show_default=True,
               help="Rate limit: one submission per participant per this long.")
+@click.option("--secure-cookies", is_flag=True,
+              help="Send the session cookie over HTTPS only (when a TLS proxy serves the pages).")
 @db_option
 @click.pass_context
 def serve(ctx: click.Context, name: str, host: str, port: int, workers: int, queue_url: str | None, sandbox: str,
-          no_complexity: bool, min_interval: str, db: Path | None) -> None:
+          no_complexity: bool, min_interval: str, secure_cookies: bool, db: Path | None) -> None:
     """Serve contest NAME: the live scoreboard, statements, uploads and the JSON API."""
     _check_server_packages()
     import uvicorn
@@ -90,7 +92,7 @@ def serve(ctx: click.Context, name: str, host: str, port: int, workers: int, que
     queue = _open_queue(queue_url, db_path, env, workers, options)
     hosted = HostedContest(db=db_path, name=name, problems=env.problems, clock=env.clock, queue=queue,
                            options=options, min_interval_s=interval_s)
-    config = uvicorn.Config(create_app(hosted), host=host, port=port, log_level="info",
+    config = uvicorn.Config(create_app(hosted, secure_cookies=secure_cookies), host=host, port=port, log_level="info",
                             timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S, server_header=False)
     _serve(uvicorn.Server(config), env)
 

@@ -27,7 +27,10 @@ REQUEST_TIMEOUT_S = 30.0
 def submit_to_server(env: Environment, server: str, token: str | None, slug: str, path: Path, source: bytes,
                      wait: bool) -> int:
     """Uploads, prints the submission id, and with `wait` follows it to its verdict; the exit code."""
-    import httpx
+    try:
+        import httpx
+    except ImportError as exc:
+        raise UsageError("--server needs httpx: pip install 'judge[server]'.") from exc
 
     token = token or os.environ.get(TOKEN_VARIABLE)
     if not token:

@@ -42,6 +42,7 @@ async def contest(request: Request) -> JSONResponse:
                       "points": rules.points.get(slug, 100)} for slug in rules.problems],
         "clock": hosted_contest.clock_view(record, who),
         "you": who.name if who else None,
+        "queue": hosted_contest.queue.counts(),  # submissions waiting and being judged
     })
 
 

@@ -18,6 +18,7 @@ def test_the_contest_shows_its_problems_clock_and_freeze_to_anyone(served: Serve
     assert body["clock"]["phase"] == "running" and body["clock"]["ends_at"] == START + 2700
     assert body["freeze_s"] == 600 and body["clock"]["freeze_starts_at"] == START + 2100
     assert body["you"] is None
+    assert body["queue"] == {"queued": 0, "judging": 0}
 
 
 def test_a_submission_is_recorded_and_its_owner_reads_it(served: Served):
