@@ -112,7 +112,8 @@ def _recover(session: Session) -> None:
     for judged in session.judge.recover(on_start, on_skip):
         record = session.store.contest(judged.submission.contest)
         shown = verdicts_visible(record, session.now())
-        err.print(verdict_line(judged.submission, record) if shown else held_line(judged.submission, record))
+        err.print(verdict_line(judged.submission, record) if shown
+                  else held_line(judged.submission, record, session.now()))
 
 
 @click.group()
@@ -375,7 +376,7 @@ def _feedback(session: Session, record: ContestRecord, item: Submission, result)
     """Shows what the contest's feedback mode allows; the exit code of what was shown."""
     out, mode = session.env.stdout, record.rules.feedback
     if mode == "hidden" or result is None:
-        out.print(held_line(item, record), highlight=False)
+        out.print(held_line(item, record, session.now()), highlight=False)
         return ExitCode.ACCEPTED
     if mode == "full":
         render_text(result, out)

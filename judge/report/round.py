@@ -140,10 +140,10 @@ def verdict_line(submission: Submission, record: ContestRecord) -> Text:
     return line.append_text(verdict_text(submission.verdict) if submission.verdict else Text("not judged"))
 
 
-def held_line(submission: Submission, record: ContestRecord) -> Text:
+def held_line(submission: Submission, record: ContestRecord, now: float) -> Text:
     at = minutes_seconds(submission.submitted_at - (record.started_at or 0.0))
     return Text(f"submission #{submission.id} ({submission.problem}, at {at}) recorded, verdict {HELD} "
-                f"({format_duration(record.ends_at - submission.submitted_at)} from now).")
+                f"({format_duration(record.ends_at - now)} from now).")
 
 
 # ---- the postmortem -------------------------------------------------------------------------
