@@ -179,7 +179,7 @@ class ContestStore:
         self._connection = _connect(path)
         try:
             self._check_identity()
-            self._retry(lambda: self._connection.execute("PRAGMA journal_mode=WAL"))
+            self._guard(lambda: self._retry(lambda: self._connection.execute("PRAGMA journal_mode=WAL")))
             self._migrate()
         except BaseException:
             self._connection.close()
