@@ -48,3 +48,11 @@ def test_the_untouched_starter_says_it_is_not_written_in_one_line(run_cli, tmp_p
     (line,) = [line for line in result.stdout.splitlines() if "Not written yet" in line]
     assert "solutions/top_n_words.py, line" in line and "NotImplementedError" in line
     assert len(result.stdout.splitlines()) <= 8
+
+
+def test_most_common_ties_are_one_failure_plus_the_large_text_check(run_cli):
+    solution = PROBLEMS_ROOT / "top_n_words" / "corpus" / "wa_most_common_ties.py"
+    result = _run(run_cli, "top_n_words", solution)
+    assert _panels(result.stdout) == 2  # "the result differs" (12 cases) and "pair #N differs" (2 cases)
+    assert "top_n_words('b a', 1)" in result.stdout  # the smallest tie of all twelve
+    assert "14 failing cases, 2 distinct failures" in result.stdout
