@@ -60,14 +60,14 @@ async def scoreboard(request: Request) -> JSONResponse:
 
 
 async def start(request: Request) -> JSONResponse:
-    who = await required_participant(request)
+    who = await required_participant(request, header_only=True)
     participant = await run_in_threadpool(hosted(request).start_window, who.name)
     record = await run_in_threadpool(hosted(request).record)
     return JSONResponse(hosted(request).clock_view(record, participant))
 
 
 async def create_submission(request: Request) -> JSONResponse:
-    who = await required_participant(request)
+    who = await required_participant(request, header_only=True)
     body = await read_capped_body(request)
     problem, filename, source = await _upload_from(request, body)
     item = await run_in_threadpool(hosted(request).submit, who.name, problem, filename, source)

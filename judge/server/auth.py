@@ -57,8 +57,10 @@ async def viewer(request: Request) -> Participant | None:
     return await from_bearer(request) or await from_session(request)
 
 
-async def required_participant(request: Request) -> Participant:
-    participant = await viewer(request)
+async def required_participant(request: Request, header_only: bool = False) -> Participant:
+    """The participant, or 401. `header_only` for API writes: a cookie is sent by a browser on its own,
+    a header only by a client that holds the token."""
+    participant = await from_bearer(request) if header_only else await viewer(request)
     if participant is None:
         raise Refused(401, "log in first: send 'Authorization: Bearer TOKEN' (the token "
                            "`judge contest add-participant` printed).")

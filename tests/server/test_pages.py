@@ -128,3 +128,11 @@ def test_an_unexpected_error_shows_a_generic_page_never_a_traceback(served: Serv
         response = client.get("/api/scoreboard")
     assert response.status_code == 500
     assert "Traceback" not in response.text and "internal error" in response.json()["error"]
+
+
+def test_the_session_cookie_alone_cannot_post_to_the_api(served: Served):
+    with logged_in(served, "ana") as client:
+        refused = client.post("/api/submissions", data={"problem": SLUGS[0]}, files={"file": ("a.py", CORRECT)})
+        own_list = client.get("/api/submissions")
+    assert refused.status_code == 401 and served.rows() == 0
+    assert own_list.status_code == 200  # reading with the cookie is fine
