@@ -11,9 +11,9 @@ import pytest
 
 from judge.contest.model import ContestRules
 from judge.contest.owner import Owner, current_owner
-from judge.contest.store import APPLICATION_ID, SCHEMA_VERSION, ContestStore, Judgement, StoreError
+from judge.contest.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, ContestStore, Judgement, StoreError
 from judge.verdicts import Verdict
-from tests.contest.conftest import Round
+from tests.contest.conftest import START, Round
 
 RULES = ContestRules("mock", ("is_subsequence",), 2700, "icpc")
 
@@ -157,3 +157,27 @@ def test_a_failing_migration_changes_nothing(tmp_path: Path, monkeypatch: pytest
         columns = [row[1] for row in connection.execute("PRAGMA table_info(contests)")]
     connection.close()
     assert "notes" not in columns  # the half-run migration was rolled back whole
+
+
+def test_a_version_1_database_is_upgraded_with_its_log_and_its_unjudged_submission(round_: Round):
+    with sqlite3.connect(round_.db) as connection:  # as the first judge with contests left it
+        connection.executescript(MIGRATIONS[0])
+        connection.execute("INSERT INTO contests (name, problems, duration_s, format, feedback, created_at,"
+                           " started_at) VALUES ('old', '[\"is_subsequence\"]', 2700, 'icpc', 'full', ?, ?)",
+                           (START - 60, START))
+        source = b"def something_else():\n    pass\n"
+        connection.execute("INSERT INTO submissions (contest, participant, problem, filename, source, sha256,"
+                           " submitted_at, options, state, judging_runs) VALUES ('old', 'ana', 'is_subsequence',"
+                           " 'a.py', ?, ?, ?, '{\"sandbox\": \"local\"}', 'judging', 1)",
+                           (source, hashlib.sha256(source).hexdigest(), START + 30))
+        connection.execute("PRAGMA user_version = 1")
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.close()
+    round_.clock.advance(120)
+    outcome = round_.judge("contest", "status", "old")
+    assert outcome.exit_code == 0 and "was left unjudged by a stopped judge" in outcome.stderr
+    with ContestStore(round_.db) as store:
+        assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS)
+        judged = store.submission(1)
+        assert (judged.state, judged.verdict, judged.judging_runs) == ("judged", Verdict.COMPILE_ERROR, 2)
+        assert store.contest("old").started_at == START
