@@ -20,7 +20,16 @@ Contract shared by both:
 
 from __future__ import annotations
 
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from judge.errors import UsageError
+
+if TYPE_CHECKING:
+    from judge.contest.judging import JudgeOptions
+    from judge.problems import ProblemSet
+
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 
 
 class JudgingQueue(Protocol):
@@ -41,3 +50,23 @@ class JudgingQueue(Protocol):
     def close(self, timeout_s: float = 5.0) -> None:
         """Stop; what was not judged goes back to pending in the store."""
         ...
+
+
+def open_queue(url: str | None, store_path: Path, problems: ProblemSet, workers: int,
+               options: JudgeOptions) -> JudgingQueue:
+    """The queue `--queue URL` names: none for the in-process one, `redis://HOST:PORT[/DB]` for RQ.
+
+    `options.sandbox` is the sandbox this server's own workers use (in-process); a
+    `judge worker` judges in the sandbox it was started with. Each submission's
+    seed and complexity come from its row.
+    """
+    if not url:
+        from judge.contest.queue.inprocess import InProcessQueue
+
+        return InProcessQueue(store_path, problems, workers, options)
+    if url.startswith(REDIS_SCHEMES):
+        from judge.contest.queue.redis import RedisQueue
+
+        return RedisQueue(url, store_path)
+    raise UsageError(f"--queue {url!r} is not a queue this judge knows: leave --queue out for the in-process "
+                     "queue, or give Redis as redis://HOST:PORT[/DB].")
