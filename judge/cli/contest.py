@@ -24,7 +24,7 @@ from judge.cli.run import _progress as judging_progress  # the same bar as `judg
 from judge.contest.define import ContestSpec, build_rules, format_names, load_contest_file
 from judge.contest.formats import get_format
 from judge.contest.judging import JudgeOptions, SubmissionJudge
-from judge.contest.model import FEEDBACK_MODES, Standing
+from judge.contest.model import FEEDBACK_MODES, ContestRules, Standing
 from judge.contest.postmortem import build_postmortem
 from judge.contest.round import OVER, RUNNING, attempts, check_can_submit, default_contest, phase, verdicts_visible
 from judge.contest.store import DEFAULT_FILE, ContestRecord, ContestStore, Submission
@@ -145,10 +145,20 @@ def create(ctx: click.Context, name: str | None, problems: str | None, duration:
     if spec.format is None:
         raise UsageError(f"a contest needs a scoring format: --format {'|'.join(format_names())}.")
     with open_session(ctx, db) as session:
-        rules = build_rules(spec, session.env.problems.slugs())
+        rules = _validated(spec, session.env.problems.slugs(), from_file)
         record = session.store.create_contest(rules, session.now())
         session.env.stdout.print(f"Created contest {record.name}: {', '.join(rules.problems)}; "
                                  f"start it with `judge contest start {record.name}`.", highlight=False)
+
+
+def _validated(spec: ContestSpec, slugs: list[str], from_file: Path | None) -> ContestRules:
+    """The rules, or a usage error that names contest.toml when the mistake is in it."""
+    try:
+        return build_rules(spec, slugs)
+    except UsageError as exc:
+        if from_file is None:
+            raise
+        raise UsageError(f"{from_file}: {exc}") from exc
 
 
 def _spec_from_file(name: str | None, path: Path, flags: dict[str, str | None]) -> ContestSpec:

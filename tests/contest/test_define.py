@@ -83,3 +83,12 @@ def test_from_a_file_and_flags_together_is_refused(round_: Round):
     path.write_text('problems = ["is_subsequence"]\nduration = "45m"\nformat = "icpc"\n')
     outcome = create(round_, "mock", "--from", str(path), "--duration", "30m")
     assert outcome.exit_code == 2 and "drop --duration" in outcome.stderr
+
+
+def test_a_wrong_value_in_a_contest_file_names_the_file(round_: Round):
+    path = round_.folder / "contest.toml"
+    path.write_text('problems = ["is_subsequence"]\nduration = "45m"\nformat = "icpc"\nfeedback = "loud"\n')
+    outcome = create(round_, "mock", "--from", str(path))
+    assert outcome.exit_code == 2
+    assert f"{path}: unknown feedback mode 'loud'; the modes are: full, verdict, hidden." in " ".join(
+        outcome.stderr.split())
