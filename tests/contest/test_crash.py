@@ -6,6 +6,7 @@ file on the real clock; the contest is made and inspected in-process.
 
 from __future__ import annotations
 
+import os
 import signal
 import tempfile
 import time
@@ -86,3 +87,25 @@ def test_two_submits_at_the_same_moment_are_both_recorded(tmp_path: Path):
         _out, err = process.communicate(timeout=WAIT_S)
         assert process.returncode == 7, err  # compile error, judged and shown, for both
     assert round_.rows() == [(1, "judged", "compile_error", 1), (2, "judged", "compile_error", 1)]
+
+
+def has_open(pid: int, path: Path) -> bool:
+    try:
+        return any(os.readlink(f"/proc/{pid}/fd/{fd}") == str(path) for fd in os.listdir(f"/proc/{pid}/fd"))
+    except OSError:
+        return False
+
+
+def test_watch_stops_cleanly_on_sigterm(tmp_path: Path):
+    round_ = running_round(tmp_path)
+    process = judge_process("contest", "status", "--watch", "--db", str(round_.db), cwd=round_.folder)
+    deadline = time.monotonic() + WAIT_S
+    while not has_open(process.pid, round_.db.resolve()) and time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.05)
+    time.sleep(0.5)  # in the countdown's loop
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=WAIT_S)
+    assert process.returncode == 143
+    assert err.strip() == "stopped watching (SIGTERM); the round goes on."
+    assert "running: 44m" in out  # the last frame drawn stays on the screen
