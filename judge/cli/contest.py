@@ -118,7 +118,7 @@ def _recover(session: Session) -> None:
 
 @click.group()
 def contest() -> None:
-    """Timed rounds: create, start, status, finish, scoreboard, export, report, list (docs/contests.md)."""
+    """Timed rounds, alone or served to a group (docs/contests.md)."""
 
 
 @contest.command()
