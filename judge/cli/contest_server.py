@@ -94,6 +94,10 @@ def serve(ctx: click.Context, name: str, host: str, port: int, workers: int, que
                            options=options, min_interval_s=interval_s)
     config = uvicorn.Config(create_app(hosted, secure_cookies=secure_cookies), host=host, port=port, log_level="info",
                             timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S, server_header=False)
+    shown_host = f"[{host}]" if ":" in host else host
+    env.stderr.print(f"Serving contest {name}: the scoreboard at http://{shown_host}:{port}/, participants log in at "
+                     f"/login; {workers} judge worker(s), sandbox {sandbox}. Ctrl-C stops.", highlight=False,
+                     soft_wrap=True)
     _serve(uvicorn.Server(config), env)
 
 
@@ -105,7 +109,7 @@ def _serve(server, env: Environment) -> None:
     except KeyboardInterrupt as exc:  # uvicorn raises the signal again once it has shut down
         name, _code = interrupts.describe(exc)
         env.stderr.print(f"server stopped ({name}); submissions not judged yet stay pending for the next start.",
-                         highlight=False)
+                         highlight=False, soft_wrap=True)
         return
     if not server.started:
         raise UsageError("the server could not start (see the lines above: is the port in use?).")
