@@ -136,3 +136,11 @@ def test_the_session_cookie_alone_cannot_post_to_the_api(served: Served):
         own_list = client.get("/api/submissions")
     assert refused.status_code == 401 and served.rows() == 0
     assert own_list.status_code == 200  # reading with the cookie is fine
+
+
+def test_an_unknown_address_is_a_404_page_or_json_under_the_api(served: Served):
+    with served.client() as client:
+        page, api, wrong_method = client.get("/nope"), client.get("/api/nope"), client.delete("/api/contest")
+    assert page.status_code == 404 and "nothing here" in page.text and page.headers["content-type"].startswith("text/html")
+    assert api.status_code == 404 and api.json() == {"error": "there is nothing here."}
+    assert wrong_method.status_code == 405 and "error" in wrong_method.json()
