@@ -199,6 +199,7 @@ SUBCOMMANDS = {
     "contest": "judge.cli.contest:contest",
     "submit": "judge.cli.contest:submit",
     "ci": "judge.cli.ci:ci",
+    "worker": "judge.cli.worker:worker",
 }
 # Commands of a group that live in another module, added when the group is loaded.
 GROUP_MEMBERS = {

@@ -41,11 +41,12 @@ from typing import Any
 
 from judge import interrupts
 from judge.contest.clock import Clock, SystemClock
-from judge.contest.judging import JudgeOptions
+from judge.contest.judging import JudgeOptions, _database_folder  # the folder SubmissionJudge hides too
 from judge.contest.owner import Owner, current_owner, is_alive
 from judge.contest.queue.jobs import (Job, SandboxUnavailable, internal_error, judgement_from_dict, run_job,
                                       with_sandbox)
 from judge.contest.store import ContestStore, Submission
+from judge.harness.run import default_hidden_paths
 from judge.problems import ProblemSet
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,8 @@ class InProcessQueue:
         self._threads: list[threading.Thread] = []
         self._stopping = threading.Event()
         self._context = _forkserver()
+        # The database holds every participant's source: no sandbox may read its folder.
+        self._hidden = [str(p) for p in (*_database_folder(store_path), *default_hidden_paths(None))]
 
     # --- JudgingQueue ----------------------------------------------------------------------
 
@@ -163,7 +166,7 @@ class InProcessQueue:
         receiver, sender = self._context.Pipe(duplex=False)
         child = self._context.Process(target=_judge_in_child, name=f"judge-{job.submission}", daemon=True,
                                       args=(job.to_dict(), [str(r) for r in self.problems.roots],
-                                            self.options.sandbox, sender))
+                                            self.options.sandbox, self._hidden, sender))
         with self._lock:
             if self._stopping.is_set():
                 raise _Stopped()
@@ -220,13 +223,15 @@ def _forkserver() -> Any:
     return context
 
 
-def _judge_in_child(job: dict[str, Any], roots: list[str], sandbox: str, sender: Connection) -> None:
+def _judge_in_child(job: dict[str, Any], roots: list[str], sandbox: str, hidden: list[str],
+                    sender: Connection) -> None:
     """A child's whole life: judge one job, send ("result", dict), ("sandbox", why) or ("interrupted", sig)."""
     _die_with_parent()
     interrupts.install()  # SIGTERM becomes Interrupted: every `finally` on the way out removes the sandbox
     problems = ProblemSet(*(Path(root) for root in roots))
     try:
-        sender.send(("result", run_job(with_sandbox(Job.from_dict(job), sandbox), problems)))
+        hidden_paths = tuple(Path(path) for path in hidden)
+        sender.send(("result", run_job(with_sandbox(Job.from_dict(job), sandbox), problems, hidden_paths)))
     except SandboxUnavailable as exc:
         sender.send(("sandbox", str(exc)))
     except interrupts.Interrupted as exc:

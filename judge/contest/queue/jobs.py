@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from judge.contest.judging import JudgeOptions, judge_source, judgement_of
@@ -19,7 +20,6 @@ from judge.contest.store import Judgement, Submission
 from judge.errors import JudgeError, SandboxError
 from judge.harness.results import RunResult
 from judge.problems import ProblemSet
-from judge.sandbox.base import Backend
 from judge.verdicts import Verdict
 
 
@@ -66,11 +66,13 @@ class SandboxUnavailable(JudgeError):
     """The worker's sandbox cannot run now: the submission is given back, not judged as an error."""
 
 
-def run_job(job: Job, problems: ProblemSet, backend: Backend | None = None) -> dict[str, Any]:
+def run_job(job: Job, problems: ProblemSet, hidden_paths: tuple[Path, ...] = ()) -> dict[str, Any]:
     """Judges a job; the result as JSON. A judge-side failure is an internal error (it never costs a
-    penalty); only a sandbox that cannot start, or a signal, leaves the submission to judge again."""
+    penalty); only a sandbox that cannot start, or a signal, leaves the submission to judge again.
+    `hidden_paths`: folders the sandbox must not see beyond the judge's own (the database's folder)."""
     try:
-        result = judge_source(problems, job.problem, job.source, job.filename, job.options, backend)
+        result = judge_source(problems, job.problem, job.source, job.filename, job.options,
+                              hidden_paths=hidden_paths)
     except SandboxError as exc:
         raise SandboxUnavailable(str(exc)) from exc
     except JudgeError as exc:  # e.g. hidden tests that cannot run: the organiser's problem, said plainly
