@@ -16,14 +16,17 @@ from judge.sandbox import CHOICES, choose_backend
               help="Where this machine runs the solutions: docker when ready (auto), or a confined local process.")
 @click.option("--burst", is_flag=True, help="Quit once the queue is empty instead of waiting for more.")
 @click.option("--name", help="This worker's name in Redis [default: RQ's own, unique per process].")
+@click.option("--grace", "grace_s", type=click.FloatRange(min=0), default=5.0, show_default=True, metavar="SECONDS",
+              help="On SIGTERM, how long the submission being judged may take to finish before it is stopped "
+                   "and handed back to the queue.")
 @click.pass_obj
-def worker(env: Environment, url: str, sandbox: str, burst: bool, name: str | None) -> None:
+def worker(env: Environment, url: str, sandbox: str, burst: bool, name: str | None, grace_s: float) -> None:
     """Judge a contest server's submissions on this machine, from its Redis queue.
 
     Each submission arrives with its source and problem slug (this machine needs
     the judge and the same problems, nothing else: the contest database stays on
     the server). SIGTERM or Ctrl-C stops the worker: a submission being judged
-    gets a few seconds to finish, else it goes back to the queue for another
+    gets --grace seconds to finish, else it goes back to the queue for another
     worker. docs/contest-server.md, "More judge machines".
     """
     from judge.contest.queue import REDIS_SCHEMES
@@ -40,4 +43,4 @@ def worker(env: Environment, url: str, sandbox: str, burst: bool, name: str | No
     backend, why = choose_backend(sandbox)  # a machine without its sandbox refuses to start, not to judge
     env.stderr.print(f"judge worker: taking submissions from {url}, sandbox {why}.", highlight=False)
     run_worker(url, env.problems, backend.name, burst=burst, name=name,
-               hidden_paths=default_hidden_paths(env.data_dir))
+               hidden_paths=default_hidden_paths(env.data_dir), grace_s=grace_s)

@@ -259,8 +259,10 @@ class JudgeWorker(Worker):
 
     The horse turns SIGTERM into the judge's clean stop (the sandbox removed)
     instead of RQ's default death; a warm shutdown gives the job in progress
-    SHUTDOWN_GRACE_S to finish before the horse gets that SIGTERM.
+    `grace_s` to finish before the horse gets that SIGTERM.
     """
+
+    grace_s: float = SHUTDOWN_GRACE_S
 
     def setup_work_horse_signals(self) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the worker, which asks for a warm stop
@@ -270,7 +272,7 @@ class JudgeWorker(Worker):
         super().handle_warm_shutdown_request()
         horse = self.horse_pid
         if horse:
-            threading.Timer(SHUTDOWN_GRACE_S, _stop_horse, args=(horse,)).start()
+            threading.Timer(self.grace_s, _stop_horse, args=(horse,)).start()
 
 
 def _stop_horse(pid: int) -> None:
@@ -281,10 +283,11 @@ def _stop_horse(pid: int) -> None:
 
 
 def run_worker(url: str, problems: ProblemSet, sandbox: str, burst: bool = False, name: str | None = None,
-               hidden_paths: tuple[Path, ...] = ()) -> bool:
+               hidden_paths: tuple[Path, ...] = (), grace_s: float = SHUTDOWN_GRACE_S) -> bool:
     """Runs one judge worker until SIGTERM/Ctrl-C (or, with `burst`, until the queue is empty)."""
     connection = connect(url)
     _setup.problems, _setup.sandbox, _setup.hidden_paths = problems, sandbox, hidden_paths
     worker = JudgeWorker([rq_queue(connection)], connection=connection, serializer=JSONSerializer, name=name,
                          job_monitoring_interval=MONITOR_S)
+    worker.grace_s = grace_s
     return worker.work(burst=burst, logging_level="INFO")
