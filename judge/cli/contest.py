@@ -20,7 +20,7 @@ from rich.live import Live
 from judge import interrupts
 from judge.cli.environment import Environment
 from judge.cli.exit_codes import exit_code_for
-from judge.cli.run import _progress as judging_progress  # the same bar as `judge run`
+from judge.cli.run import judging_progress  # the same bar as `judge run`
 from judge.contest.define import ContestSpec, build_rules, format_names, load_contest_file
 from judge.contest.formats import get_format
 from judge.contest.judging import JudgeOptions, SubmissionJudge

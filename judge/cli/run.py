@@ -47,7 +47,7 @@ def run(ctx: click.Context, slug: str, solution: Path | None, sandbox: str, outp
     problem = env.problems.get(slug)
     backend, _why = choose_backend(sandbox)
     path = solution or Path("solutions") / f"{slug}.py"
-    with _progress(env, output_format) as on_progress:
+    with judging_progress(env, output_format) as on_progress:
         result = judge_solution(
             problem, path, backend, seed=seed, progress=on_progress,
             measure_complexity=not no_complexity,
@@ -93,7 +93,7 @@ def _save_plot(env: Environment, result, plot: Path) -> None:
 
 
 @contextlib.contextmanager
-def _progress(env: Environment, output_format: str):
+def judging_progress(env: Environment, output_format: str):
     """A progress bar on stderr while the hidden tests run (never on stdout; only on a terminal,
     where it disappears when done: a log gets nothing from it)."""
     if not env.stderr.is_terminal:
