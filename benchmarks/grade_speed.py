@@ -11,6 +11,11 @@ in a fresh process, as an organiser runs it: first with an empty cell cache
 Prints the machine and its load average before and after each run, since
 other work on the machine slows a cold batch down.
 
+It grades with a frozen copy of the judge and of the group, laid out as the
+wheel lays them out (judge/, its problem_set, image_recipe and examples): the
+cache key holds the judge's source, so edits to the checkout between the cold
+and the warm run (other work in the same tree) would make every cell a miss.
+
 Targets on a 2-core machine (issue 9): 40/min cold on local, 30/min cold on
 Docker, 1000/min warm.
 """
@@ -21,6 +26,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -44,15 +50,29 @@ def load() -> float:
     return os.getloadavg()[0]
 
 
-def grade(sandbox: str, jobs: int, cache: Path, complexity: bool, out: Path) -> tuple[float, int]:
-    """Wall seconds of one `judge grade` of the fixture group, and the cells it graded."""
-    command = [sys.executable, "-m", "judge", "grade", str(GROUP), "--sandbox", sandbox, "--jobs", str(jobs),
+def snapshot(scratch: Path) -> tuple[Path, Path]:
+    """A frozen copy of the judge (as installed from the wheel) and of the group."""
+    skip = shutil.ignore_patterns("__pycache__", "corpus")
+    judge = scratch / "judge-copy" / "judge"
+    shutil.copytree(REPO / "judge", judge, ignore=skip)
+    for package, folder in (("problem_set", "problems"), ("image_recipe", "sandbox_image"), ("examples", "examples")):
+        shutil.copytree(REPO / folder, judge / package, ignore=skip)
+    group = scratch / "group"
+    shutil.copytree(GROUP, group)
+    return judge.parent, group
+
+
+def grade(judge: Path, group: Path, sandbox: str, jobs: int, cache: Path, complexity: bool,
+          out: Path) -> tuple[float, int]:
+    """Wall seconds of one `judge grade` of the group by the judge copy, and the cells it graded."""
+    command = [sys.executable, "-m", "judge", "grade", str(group), "--sandbox", sandbox, "--jobs", str(jobs),
                "--cache-dir", str(cache), "--json", str(out)]
     if not complexity:
         command.append("--no-complexity")
-    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "JUDGE_PROBLEMS")}
+    env["PYTHONPATH"] = str(judge)  # the copy, before the checkout's editable install
     started = time.monotonic()
-    done = subprocess.run(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(command, cwd=judge, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.monotonic() - started
     if done.returncode != 0:
         sys.exit(f"judge grade --sandbox {sandbox} exited {done.returncode}:\n{done.stderr[-2000:]}")
@@ -71,12 +91,16 @@ def main() -> None:
     print(f"judge grade {GROUP.relative_to(REPO)} --jobs {args.jobs}"
           f"{'' if args.complexity else ' --no-complexity'}")
     print(f"{'sandbox':8} {'cache':5} {'cells':>5} {'wall s':>8} {'per min':>8} {'target':>7}  load before/after")
-    with tempfile.TemporaryDirectory(prefix="grade-speed-") as scratch:
+    # Outside /tmp: the local box has a private /tmp, and the group must be readable to be judged.
+    with tempfile.TemporaryDirectory(prefix="grade-speed-", dir="/var/tmp") as scratch:
+        os.chmod(scratch, 0o755)
+        judge, group = snapshot(Path(scratch))
         for sandbox in args.sandbox or ["local", "docker"]:
             cache = Path(scratch) / f"cache-{sandbox}"
             for phase in ("cold", "warm"):  # warm reuses what the cold run stored
                 before = load()
-                wall, cells = grade(sandbox, args.jobs, cache, args.complexity, Path(scratch) / f"{sandbox}.json")
+                wall, cells = grade(judge, group, sandbox, args.jobs, cache, args.complexity,
+                                    Path(scratch) / f"{sandbox}-{phase}.json")
                 rate = cells / wall * 60
                 target = TARGETS[(sandbox, phase)]
                 print(f"{sandbox:8} {phase:5} {cells:5d} {wall:8.1f} {rate:8.0f} {target:>7}"

@@ -39,7 +39,10 @@ class _GradeCommand(click.Command):
     def invoke(self, ctx: click.Context) -> object:
         if "judge.grade.merge" not in ctx.meta:
             return super().invoke(ctx)
-        with grade_merge.make_context("judge grade merge", ctx.meta["judge.grade.merge"], parent=ctx) as sub:
+        # A context of its own (not a child), so its usage line reads `judge grade merge`, not `[PATH] merge`.
+        root = ctx.find_root()
+        with grade_merge.make_context(f"{root.info_name or 'judge'} grade merge", ctx.meta["judge.grade.merge"],
+                                      obj=root.obj) as sub:
             return grade_merge.invoke(sub)
 
 

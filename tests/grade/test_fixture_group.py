@@ -1,7 +1,7 @@
 """`judge grade` on the shipped fixture group (tests/fixtures/group, the speed benchmark's),
 for real on Docker: every cell gets the verdict its file's first line promises, the hostile
 cell scores only itself, and the not-graded file is listed. CI runs it (`make test` includes
-the docker tests); it takes about a minute and a half on two idle cores.
+the docker tests). Also `--similarity`: the two planted copies are flagged.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ def docker_ready() -> None:
 def test_the_fixture_group_on_docker(run_cli, docker_ready, tmp_path: Path) -> None:
     book_path = tmp_path / "book.json"
     result = run_cli("grade", str(GROUP), "--sandbox", "docker", "--no-complexity", "--no-cache",
-                     "--jobs", str(os.cpu_count() or 1), "--json", str(book_path), "--junit", str(tmp_path / "j.xml"))
+                     "--jobs", str(os.cpu_count() or 1), "--json", str(book_path), "--junit", str(tmp_path / "j.xml"),
+                     "--similarity", str(tmp_path / "similarity.html"))
 
     assert result.exit_code == 0, result.stderr[-3000:]
     book = json.loads(book_path.read_text())
@@ -50,3 +51,6 @@ def test_the_fixture_group_on_docker(run_cli, docker_ready, tmp_path: Path) -> N
     assert verdicts[("hana", "is_subsequence")] == "output_limit_exceeded"  # the hostile one, alone
     assert verdicts[("hana", "roc_auc")] == "accepted"
     assert [Path(n["path"]).name for n in book["not_graded"]] == ["notes.py"]
+    flagged = result.stderr[result.stderr.index("similarity:"):]
+    assert "ana/top_n_words.py and " in flagged and "fay/top_n_words.py" in flagged
+    assert (tmp_path / "similarity.html").read_text().count("fay/weekly_buckets.py") >= 1
