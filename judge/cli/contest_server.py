@@ -19,6 +19,7 @@ from judge.cli.environment import Environment
 from judge.contest.define import parse_duration
 from judge.contest.judging import JudgeOptions
 from judge.contest.participants import new_token, token_hash
+from judge.contest.queue import open_queue
 from judge.contest.store import DEFAULT_FILE, ContestStore
 from judge.errors import UsageError
 from judge.sandbox import CHOICES
@@ -89,7 +90,7 @@ def serve(ctx: click.Context, name: str, host: str, port: int, workers: int, que
     db_path = database_path(env, db)
     with ContestStore(db_path) as store:  # no recovery here: the queue's start re-judges what was left
         store.contest(name)  # an unknown contest is a usage error before anything listens
-    queue = _open_queue(queue_url, db_path, env, workers, options)
+    queue = open_queue(queue_url, db_path, env.problems, workers, options)  # a wrong URL refuses here
     hosted = HostedContest(db=db_path, name=name, problems=env.problems, clock=env.clock, queue=queue,
                            options=options, min_interval_s=interval_s)
     config = uvicorn.Config(create_app(hosted, secure_cookies=secure_cookies), host=host, port=port, log_level="info",
@@ -113,18 +114,6 @@ def _serve(server, env: Environment) -> None:
         return
     if not server.started:
         raise UsageError("the server could not start (see the lines above: is the port in use?).")
-
-
-def _open_queue(url: str | None, db_path: Path, env: Environment, workers: int, options: JudgeOptions):
-    if url is None:
-        from judge.contest.queue.inprocess import InProcessQueue
-
-        return InProcessQueue(db_path, env.problems, workers, options, env.clock)
-    if url.startswith("redis://"):
-        from judge.contest.queue.redis import RedisQueue
-
-        return RedisQueue(url, db_path, env.problems, options, env.clock)
-    raise UsageError(f"--queue {url!r}: give redis://HOST:PORT, or leave --queue out to judge in this process.")
 
 
 def database_path(env: Environment, db: Path | None) -> Path:

@@ -3,6 +3,7 @@ a participant run them: real processes, the real in-process queue, a real judgin
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -17,6 +18,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from judge.contest.model import ContestRules
+from judge.contest.participants import new_token, token_hash
+from judge.contest.store import ContestStore
 from tests.conftest import PROBLEMS_ROOT
 
 JUDGE = [sys.executable, "-m", "judge"]
@@ -60,29 +64,43 @@ def _wait_until_up(url: str, process: subprocess.Popen) -> None:
     raise AssertionError("the server did not answer within 30 s")
 
 
-@pytest.fixture
-def host(tmp_path: Path) -> Iterator[Host]:
-    db = tmp_path / "contests.sqlite3"
-    created = judge("contest", "create", "cup", "--problems", "is_subsequence,top_n_words", "--duration", "45m",
-                    "--format", "icpc", "--db", str(db), cwd=tmp_path)
-    assert created.returncode == 0, created.stderr
-    added = judge("contest", "add-participant", "cup", "ana", "--db", str(db), cwd=tmp_path)
-    assert added.returncode == 0, added.stderr
-    assert judge("contest", "start", "cup", "--db", str(db), cwd=tmp_path).returncode == 0
+def _contest_with_ana(db: Path) -> str:
+    """Contest 'cup' started now, with participant ana; her token (the CLI's own steps are tested above)."""
+    token = new_token()
+    rules = ContestRules(name="cup", problems=("is_subsequence", "top_n_words"), duration_s=2700, format="icpc")
+    with ContestStore(db) as store:
+        store.create_contest(rules, time.time())
+        store.start("cup", time.time())
+        store.add_participant("cup", "ana", token_hash(token), None, time.time())
+    return token
+
+
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[Host]:
+    """`judge contest serve cup` in its own process (and session) on a free port, until the test ends."""
+    db = folder / "contests.sqlite3"
+    token = _contest_with_ana(db)
     port = free_port()
     process = subprocess.Popen(
         [*JUDGE, "contest", "serve", "cup", "--port", str(port), "--db", str(db), "--sandbox", "local",
          "--no-complexity", "--min-interval", "0s"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
         env={**os.environ, "JUDGE_PROBLEMS": str(PROBLEMS_ROOT)})
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, process)
-        yield Host(tmp_path, db, url, process, _token_from(added.stdout))
+        yield Host(folder, db, url, process, token)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Host]:
+    """One server for the tests that only talk to it."""
+    with serving(tmp_path_factory.mktemp("host")) as running:
+        yield running
 
 
 def test_add_participant_prints_the_token_once_and_keeps_only_its_hash(tmp_path: Path):
@@ -126,7 +144,29 @@ def test_a_refused_submission_is_a_one_line_usage_error(host: Host):
     assert "Traceback" not in refused.stderr
 
 
-def test_sigterm_stops_the_server_within_seconds_and_leaves_no_process(host: Host):
+SLOW = "import time\n\ndef is_subsequence(s, t):\n    time.sleep(0.5)\n    return True\n"
+
+
+def test_sigterm_mid_judging_stops_within_seconds_hands_the_submission_back_and_leaves_no_process(tmp_path: Path):
+    with serving(tmp_path) as host:
+        headers = {"Authorization": f"Bearer {host.token}"}
+        created = httpx.post(f"{host.url}/api/submissions", headers=headers, data={"problem": "is_subsequence"},
+                             files={"file": ("slow.py", SLOW)}).json()
+        _wait_for_state(host, created["url"], headers, "judging")
+        _stop_with_sigterm(host)
+    with sqlite3.connect(host.db) as connection:
+        row = connection.execute("SELECT state, owner_pid, verdict FROM submissions").fetchone()
+    assert row == ("pending", None, None)  # handed back: the next start judges it
+
+
+def _wait_for_state(host: Host, url: str, headers: dict[str, str], state: str) -> None:
+    deadline = time.monotonic() + 20
+    while httpx.get(f"{host.url}{url}", headers=headers).json()["state"] != state:
+        assert time.monotonic() < deadline, f"the submission never reached {state!r}"
+        time.sleep(0.1)
+
+
+def _stop_with_sigterm(host: Host) -> None:
     children = _descendants(host.process.pid)
     sent = time.monotonic()
     host.process.send_signal(signal.SIGTERM)
