@@ -51,6 +51,6 @@ def test_the_fixture_group_on_docker(run_cli, docker_ready, tmp_path: Path) -> N
     assert verdicts[("hana", "is_subsequence")] == "output_limit_exceeded"  # the hostile one, alone
     assert verdicts[("hana", "roc_auc")] == "accepted"
     assert [Path(n["path"]).name for n in book["not_graded"]] == ["notes.py"]
-    flagged = result.stderr[result.stderr.index("similarity:"):]
-    assert "ana/top_n_words.py and " in flagged and "fay/top_n_words.py" in flagged
+    flagged = [line for line in result.stderr.splitlines() if line.strip().startswith("top_n_words: ")]
+    assert any("/ana/top_n_words.py" in line and "/fay/top_n_words.py" in line for line in flagged), result.stderr
     assert (tmp_path / "similarity.html").read_text().count("fay/weekly_buckets.py") >= 1
