@@ -139,11 +139,21 @@ def running(app: Any) -> Iterator[str]:
         thread.join(10)
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
+class TickingClock(FakeClock):
+    """A fake clock that also runs with real time, for a browser watching a countdown move."""
+
+    def __init__(self, start: float = START) -> None:
+        super().__init__(start)
+        self._since = time.monotonic()
+
+    def now(self) -> float:
+        return self.current + (time.monotonic() - self._since)
+
+
+@contextlib.contextmanager
+def serving(folder: Path, clock: FakeClock) -> Iterator[Served]:
     """Contest 'cup' (icpc, 45 min, freeze 10 min) started at START, with participants ana and bo."""
-    clock = FakeClock(START)
-    db = tmp_path / "contests.sqlite3"
+    db = folder / "contests.sqlite3"
     make_contest(db, clock)
     queue = StandInQueue(db, clock)
     hosted = HostedContest(db=db, name="cup", problems=ProblemSet(PROBLEMS_ROOT), clock=clock, queue=queue,
@@ -152,4 +162,11 @@ def served(tmp_path: Path) -> Iterator[Served]:
         result = Served(url, db, clock, queue, hosted, {})
         result.add("ana")
         result.add("bo")
+        yield result
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    """The server on a clock that moves only when the test moves it."""
+    with serving(tmp_path, FakeClock(START)) as result:
         yield result

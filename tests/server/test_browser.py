@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from judge.verdicts import Verdict
-from tests.server.conftest import SLUGS, Served
+from tests.server.conftest import SLUGS, START, Served, TickingClock, serving
 
 pytestmark = pytest.mark.browser
 
@@ -64,9 +64,17 @@ def _artifact(name: str, tmp_path: Path) -> Path:
     return folder / name
 
 
-def test_the_scoreboard_counts_down_and_shows_a_verdict_as_it_arrives(served: Served, browser, tmp_path: Path):
+@pytest.fixture
+def live(tmp_path: Path) -> Iterator[Served]:
+    """The server on a clock that runs, as the browser's countdown does."""
+    with serving(tmp_path, TickingClock(START)) as result:
+        yield result
+
+
+def test_the_scoreboard_counts_down_and_shows_a_verdict_as_it_arrives(live: Served, browser, tmp_path: Path):
     from selenium.webdriver.common.by import By
 
+    served = live
     served.add("<b>eve</b>")
     browser.get(served.url + "/")
     first = _wait(browser, lambda d: d.find_element(By.ID, "countdown").text.strip("…") or False,
