@@ -144,3 +144,11 @@ def test_an_unknown_address_is_a_404_page_or_json_under_the_api(served: Served):
     assert page.status_code == 404 and "nothing here" in page.text and page.headers["content-type"].startswith("text/html")
     assert api.status_code == 404 and api.json() == {"error": "there is nothing here."}
     assert wrong_method.status_code == 405 and "error" in wrong_method.json()
+
+
+def test_a_huge_or_crowded_login_form_is_refused_before_it_is_parsed(served: Served):
+    with served.client() as client:
+        huge = client.post("/login", data={"token": "x" * (1024 * 1024)})
+        crowded = client.post("/login", content="&".join(f"f{i}=1" for i in range(50)),
+                              headers={"content-type": "application/x-www-form-urlencoded"})
+    assert huge.status_code == 413 and crowded.status_code == 400
