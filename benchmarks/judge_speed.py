@@ -122,6 +122,7 @@ def trace_child(args: list[str]) -> None:
     started = time.perf_counter()
     from judge.__main__ import main  # noqa: PLC0415 - timing the imports is the point
     import judge.cli.main  # noqa: F401, PLC0415
+    import judge.cli.run  # noqa: F401, PLC0415 - imported when `run` is looked up, where there is such a thing
 
     clock.add("imports", time.perf_counter() - started)
     _instrument(clock)
@@ -144,7 +145,20 @@ def _instrument(clock: Clock) -> None:
     from judge.sandbox import client  # noqa: PLC0415
 
     run._measure_complexity = clock.timed("complexity", run._measure_complexity)
-    client.WorkerClient.start = clock.timed("worker", client.WorkerClient.start)
+    if hasattr(client.WorkerClient, "wait_ready"):  # started before pytest, awaited inside it
+        client.WorkerClient.launch = clock.timed("worker", client.WorkerClient.launch)
+        wait = clock.timed("worker", client.WorkerClient.wait_ready)
+
+        def wait_ready(self):
+            started = time.perf_counter()
+            try:
+                return wait(self)
+            finally:
+                clock.add("pytest start", started - time.perf_counter())  # not pytest's own time
+
+        client.WorkerClient.wait_ready = wait_ready
+    else:
+        client.WorkerClient.start = clock.timed("worker", client.WorkerClient.start)
     client.WorkerClient.close = clock.timed("stop", client.WorkerClient.close)
     request = client.WorkerClient.request
     timed_request = clock.timed("calls", request)

@@ -25,10 +25,13 @@ Progress = Callable[[int, int, str], None]
 
 
 class HiddenTestPlugin:
-    def __init__(self, proxy: SolutionProxy, reference: ModuleType, progress: Progress | None = None) -> None:
+    def __init__(self, proxy: SolutionProxy, reference: ModuleType, progress: Progress | None = None,
+                 ready: Callable[[], None] | None = None) -> None:
         self.proxy = proxy
         self.reference_module = reference
         self.progress = progress or (lambda done, total, name: None)
+        self.ready = ready or (lambda: None)
+        self.ready_error: Exception | None = None
         self.cases: list[CaseResult] = []
         self.not_run: list[str] = []
         self.total = 0
@@ -62,6 +65,17 @@ class HiddenTestPlugin:
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         self.total = len(session.items)
         self.progress(0, self.total, "")
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtestloop(self, session: pytest.Session) -> bool | None:
+        """The worker started while pytest started and collected: no test runs before it
+        imported the solution, and none runs at all when that failed."""
+        try:
+            self.ready()
+        except Exception as exc:  # noqa: BLE001 - raised again once pytest ended (ImportFailed, SandboxError)
+            self.ready_error = exc
+            return True
+        return None
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_protocol(self, item: pytest.Item) -> bool | None:

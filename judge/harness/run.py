@@ -10,7 +10,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import ModuleType
 
 import pytest
@@ -78,14 +78,15 @@ def _sandbox(backend: Backend, job: Job) -> Iterator[Box]:
 def _run_in_box(result: RunResult, problem: Problem, client: WorkerClient, progress, measure: bool) -> None:
     claims = stated_complexity(Path(result.solution))  # the text the sandbox is about to import
     try:
+        client.launch()  # it starts while pytest starts and collects the hidden tests
+        proxy = SolutionProxy(client, problem.kind)
         try:
-            client.start()
+            result.cases, result.not_run = run_hidden_tests(problem, proxy, result.seed, progress,
+                                                            ready=client.wait_ready)
         except ImportFailed as failure:
             result.verdict = failure.verdict
             result.message = _import_message(result.solution, failure)
             return
-        proxy = SolutionProxy(client, problem.kind)
-        result.cases, result.not_run = run_hidden_tests(problem, proxy, result.seed, progress)
         result.not_run_reason = client.allowance.stopped or ""
         result.verdict = Verdict.worst(case.verdict for case in result.cases)
         if client.allowance.stopped:  # a run stopped for time is over time, whatever its cases said
@@ -105,10 +106,14 @@ def _import_message(solution: str, failure: ImportFailed) -> str:
     return "\n".join(lines)
 
 
-def run_hidden_tests(problem: Problem, proxy: SolutionProxy, seed: int,
-                     progress: Progress | None) -> tuple[list[CaseResult], list[str]]:
-    """The hidden tests' results, and the names of those left out when the run's allowance ran out."""
-    plugin = HiddenTestPlugin(proxy, load_reference(problem), progress)
+def run_hidden_tests(problem: Problem, proxy: SolutionProxy, seed: int, progress: Progress | None,
+                     ready: Callable[[], None] | None = None) -> tuple[list[CaseResult], list[str]]:
+    """The hidden tests' results, and the names of those left out when the run's allowance ran out.
+
+    `ready` is called once the tests are collected, before the first one runs (it waits for
+    the worker); what it raises (ImportFailed, SandboxError) is raised here, after pytest ended.
+    """
+    plugin = HiddenTestPlugin(proxy, load_reference(problem), progress, ready)
     args = [
         str(problem.hidden_tests_path),
         "-c", str(HIDDEN_TESTS_INI),
@@ -129,6 +134,8 @@ def run_hidden_tests(problem: Problem, proxy: SolutionProxy, seed: int,
     finally:
         _forget_module(problem.hidden_tests_path)
     interrupts.check()  # pytest turns a signal into "interrupted" and returns: never a verdict
+    if plugin.ready_error is not None:
+        raise plugin.ready_error
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or not plugin.cases:
         # pytest's log quotes the hidden tests: only for whoever runs the judge, never in a report.
         details = f":\n{log.getvalue()[-2000:]}" if os.environ.get("JUDGE_DEBUG") else " (JUDGE_DEBUG=1 shows why)"

@@ -115,12 +115,23 @@ class WorkerClient:
         self.allowance = RunAllowance(limits)
         # Every call read before and after (a CPU budget sums each call's own figure).
         self.exact_cpu = False
+        self._launched = 0.0  # when the current worker was started
         self._mark = _CpuMark(None, None, 0.0)  # the last reading, taken when, of which worker
 
     def start(self) -> None:
         """Starts a worker and waits for the solution's import; raises ImportFailed."""
+        self.launch()
+        self.wait_ready()
+
+    def launch(self) -> None:
+        """Starts a worker without waiting for it, so that the judge can get ready meanwhile
+        (the harness starts pytest); wait_ready() comes before the first request."""
         with interrupts.shielded():  # a worker started is a worker we know of
             self.worker = self.last_worker = self.box.spawn()
+        self._launched = time.monotonic()
+
+    def wait_ready(self) -> None:
+        """Waits for the launched worker's import of the solution; raises ImportFailed."""
         try:
             line = self._await_hello(self.worker)
         except WorkerGone:
@@ -139,7 +150,7 @@ class WorkerClient:
 
     def _await_hello(self, worker: WorkerProcess) -> bytes | None:
         """The worker's first line; None when the import takes too long or sleeps."""
-        started = time.monotonic()
+        started = self._launched
         while (elapsed := time.monotonic() - started) < START_TIMEOUT_S:
             line = worker.receive(min(START_TIMEOUT_S - elapsed, CPU_POLL_S))
             interrupts.check()
