@@ -162,14 +162,27 @@ async def my_page(request: Request) -> Response:
     return await _my_page(request, who)
 
 
-async def _my_page(request: Request, who: Participant, error: str | None = None, status_code: int = 200,
-                   notice: str | None = None) -> HTMLResponse:
+async def my_live_table(request: Request) -> Response:
+    """The participant's submissions table alone, which the page's script swaps in every few seconds."""
+    who = await auth.from_session(request)
+    if who is None:
+        raise Refused(401, "log in again.")
+    return page(request, "mine_table.html", await _mine(request, who))
+
+
+async def _mine(request: Request, who: Participant) -> dict[str, Any]:
     record, items = await run_in_threadpool(hosted(request).own_submissions, who.name)
     rows = [{"item": item, **hosted(request).feedback(record, item)} for item in reversed(items)]
+    return {"record": record, "you": who, "rows": rows, "labels": problem_labels(record.rules)}
+
+
+async def _my_page(request: Request, who: Participant, error: str | None = None,
+                   status_code: int = 200) -> HTMLResponse:
+    mine = await _mine(request, who)
+    record = mine["record"]
     return page(request, "mine.html", {
-        "record": record, "you": who, "rows": rows, "clock": hosted(request).clock_view(record, who),
-        "labels": problem_labels(record.rules), "form_token": auth.form_token(request), "error": error,
-        "notice": notice, "statements": hosted(request).statements_visible(record, who)}, status_code)
+        **mine, "clock": hosted(request).clock_view(record, who), "form_token": auth.form_token(request),
+        "error": error, "statements": hosted(request).statements_visible(record, who)}, status_code)
 
 
 async def upload(request: Request) -> Response:
@@ -251,6 +264,7 @@ ROUTES = [
     Route("/login", login, methods=["POST"]),
     Route("/logout", logout, methods=["POST"]),
     Route("/me", my_page),
+    Route("/me/live", my_live_table),
     Route("/me/submissions", upload, methods=["POST"]),
     Route("/me/start", start_window, methods=["POST"]),
     Route("/me/submissions/{id:int}", my_submission),

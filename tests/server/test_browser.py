@@ -109,9 +109,14 @@ def test_a_participant_logs_in_and_uploads_through_the_form(served: Served, brow
     _wait(browser, lambda d: d.current_url.endswith("/me"), "logging in did not lead to /me")
     Select(browser.find_element(By.ID, "problem")).select_by_value(SLUGS[0])
     browser.find_element(By.ID, "file").send_keys(str(solution))
+    served.queue.hold = True
     browser.find_element(By.ID, "submit").click()
-    verdicts = _wait(browser, lambda d: [e.text for e in d.find_elements(By.CSS_SELECTOR, "#submissions td.verdict")],
-                     "the submission was not listed")
-    assert verdicts == ["wrong answer"]
+
+    def verdicts(driver) -> list[str]:
+        return [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#submissions td.verdict")]
+
+    assert _wait(browser, verdicts, "the submission was not listed") == ["pending"]
+    served.queue.release_held()  # judged while the page is open: the list catches up by itself
+    _wait(browser, lambda d: verdicts(d) == ["wrong answer"], "the verdict never appeared in the list")
     assert served.rows() == 1
     browser.save_screenshot(str(_artifact("my-submissions.png", tmp_path)))

@@ -1,5 +1,6 @@
-// The scoreboard page's only script: refresh the board every few seconds and move the countdown.
-// The server renders (and escapes) the board; this swaps in its HTML fragment as it is.
+// The pages' only script: keep the live parts fresh and move the countdown.
+// A live part is an element with data-live="URL": every data-poll-s seconds it is replaced by
+// the HTML fragment the server renders (and escapes) at that URL. Nothing is built here.
 "use strict";
 
 (function () {
@@ -7,9 +8,7 @@
 
   function readClock() {
     const clock = document.getElementById("clock");
-    if (!clock) return null;
-    offsetS = parseFloat(clock.dataset.now) - Date.now() / 1000;
-    return clock;
+    if (clock) offsetS = parseFloat(clock.dataset.now) - Date.now() / 1000;
   }
 
   function twoDigits(n) {
@@ -30,18 +29,18 @@
     countdown.textContent = showLeft(left);
   }
 
-  async function refresh() {
-    const board = document.getElementById("board");
-    if (!board) return;
+  async function refresh(id, url) {
+    const part = document.getElementById(id);
+    if (!part) return;
     try {
-      const response = await fetch("/scoreboard/live", {credentials: "same-origin"});
+      const response = await fetch(url, {credentials: "same-origin"});
       if (response.ok) {
-        board.outerHTML = await response.text();
+        part.outerHTML = await response.text();
         readClock();
         tick();
       }
     } catch (error) {
-      // The server is unreachable for now: keep the last board and try again at the next poll.
+      // The server is unreachable for now: keep what is shown and try again at the next poll.
     }
   }
 
@@ -49,10 +48,10 @@
     readClock();
     tick();
     setInterval(tick, 1000);
-    const board = document.getElementById("board");
-    if (board) {
-      const pollS = parseFloat(board.dataset.pollS) || 5;
-      setInterval(refresh, pollS * 1000);
-    }
+    document.querySelectorAll("[data-live]").forEach(function (part) {
+      const pollS = parseFloat(part.dataset.pollS) || 5;
+      const id = part.id, url = part.dataset.live;
+      setInterval(function () { refresh(id, url); }, pollS * 1000);
+    });
   });
 })();
