@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 import click
 from rich.text import Text
@@ -26,8 +26,10 @@ def problem() -> None:
 @click.option("--sandbox", type=click.Choice(CHOICES), default="auto", show_default=True,
               help="Where the reference, starter and corpus run.")
 @click.option("--quick", is_flag=True, help="Leave out the corpus: the files, the reference and the starter only.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Corpus files judged side by side [default: the cores].")
 @click.pass_context
-def check(ctx: click.Context, slugs: tuple[str, ...], sandbox: str, quick: bool) -> None:
+def check(ctx: click.Context, slugs: tuple[str, ...], sandbox: str, quick: bool, jobs: int | None) -> None:
     """Check problems SLUG... (default: all): problem.toml, spec.md, complexity.py, the reference
     against its hidden tests, the starter, and every corpus file against its header.
 
@@ -40,7 +42,8 @@ def check(ctx: click.Context, slugs: tuple[str, ...], sandbox: str, quick: bool)
     directories = [problems.directory(slug) for slug in slugs or problems.slugs()]  # unknown slugs fail first
     backend, why = choose_backend(sandbox)
     env.stdout.print(f"sandbox: {why}", highlight=False, markup=False)
-    checker = Checker(backend, hidden_paths=(*problems.roots, *default_hidden_paths(env.data_dir)),
+    checker = Checker(backend, jobs=jobs or os.cpu_count() or 1,
+                      hidden_paths=(*problems.roots, *default_hidden_paths(env.data_dir)),
                       on_check=lambda found: env.stdout.print(_line(found), highlight=False))
     reports = []
     for directory in directories:

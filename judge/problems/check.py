@@ -17,17 +17,19 @@ from __future__ import annotations
 import random
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from judge.complexity import ComplexityResult, measure
 from judge.complexity import declare
 from judge.complexity.claim import AxisClaim, read_claims
 from judge.complexity.declare import Case
 from judge.complexity.schedule import doubling_sizes
-from judge.errors import ProblemConfigError
-from judge.harness.results import RunResult
+from judge.errors import ExitCode, ProblemConfigError
+from judge.grade.discovery import Submission
+from judge.grade.pool import CellOutcome, Pool, RunOptions
 from judge.harness.run import JUDGE_PACKAGE, judge_solution
 from judge.problems.loader import Problem, load_problem
 from judge.sandbox.base import Backend, Job
@@ -104,56 +106,65 @@ def corpus_entries(directory: Path) -> list[CorpusEntry]:
 
 
 class Checker:
-    """Runs every check of one problem folder against one sandbox backend."""
+    """Runs every check of one problem folder against one sandbox backend.
 
-    def __init__(self, backend: Backend, *, seed: int = 0, hidden_paths: tuple[Path, ...] = (),
+    The corpus is judged `jobs` files at a time, each by the real `judge run` in a
+    process of its own (judge.grade.pool, as `judge grade` does): a run is the judge
+    and its worker taking turns, so one run at a time leaves a core idle. The
+    complexity measurements come after, one at a time, on a machine left quiet.
+    """
+
+    def __init__(self, backend: Backend, *, seed: int = 0, jobs: int = 1, hidden_paths: tuple[Path, ...] = (),
                  on_check: Callable[[Check], None] | None = None) -> None:
         self.backend = backend
         self.seed = seed
+        self.jobs = jobs
         self.hidden_paths = hidden_paths
         self.on_check = on_check or (lambda check: None)
+        self._report = ProblemReport("")
 
     def check(self, directory: Path, *, quick: bool = False) -> ProblemReport:
         """All checks of the folder; `quick` leaves out the corpus (the slow part)."""
         started = time.monotonic()
-        report = ProblemReport(directory.name)
-        for check in self._checks(directory, quick):
-            report.checks.append(check)
-            self.on_check(check)
-        report.duration_s = time.monotonic() - started
-        return report
-
-    def _checks(self, directory: Path, quick: bool) -> Iterator[Check]:
+        self._report = ProblemReport(directory.name)
         try:
             problem = load_problem(directory)
         except ProblemConfigError as exc:
-            yield Check("problem.toml", False, str(exc), malformed=True)
-            return  # nothing else can be judged without the problem's own description
-        yield Check("problem.toml", True, f"{problem.title} ({problem.difficulty}, {problem.kind} "
-                                          f"{problem.entry_point})")
-        yield check_spec(problem)
-        yield check_declaration(problem)
-        yield self.check_reference(problem)
-        yield self.check_starter(problem)
-        if not quick:
-            for entry in corpus_entries(directory):
-                yield from self.check_corpus_file(problem, entry)
+            # Nothing else can be judged without the problem's own description.
+            self._emit(Check("problem.toml", False, str(exc), malformed=True))
+        else:
+            self._emit(Check("problem.toml", True, f"{problem.title} ({problem.difficulty}, {problem.kind} "
+                                                   f"{problem.entry_point})"))
+            self._emit(check_spec(problem))
+            self._emit(check_declaration(problem))
+            self._emit(self.check_reference(problem))
+            self._emit(self.check_starter(problem))
+            if not quick:
+                self.check_corpus(problem)
+        self._report.duration_s = time.monotonic() - started
+        return self._report
+
+    def _emit(self, check: Check) -> None:
+        self._report.checks.append(check)
+        self.on_check(check)
 
     # ------------------------------------------------------------ judged checks
 
-    def judge(self, problem: Problem, path: Path) -> RunResult:
+    def judge(self, problem: Problem, path: Path) -> dict[str, Any]:
+        """One run in this process, as its JSON report (the shape the corpus's runs give)."""
         hidden = (problem.directory.parent, *self.hidden_paths)
-        return judge_solution(problem, path, self.backend, seed=self.seed, measure_complexity=False,
-                              hidden_paths=hidden)
+        result = judge_solution(problem, path, self.backend, seed=self.seed, measure_complexity=False,
+                                hidden_paths=hidden)
+        return result.to_dict()
 
     def check_reference(self, problem: Problem) -> Check:
         try:
-            result = self.judge(problem, problem.reference_path)
+            report = self.judge(problem, problem.reference_path)
         except ProblemConfigError as exc:
             return Check("reference.py", False, str(exc), malformed=True)
-        if result.verdict is not Verdict.ACCEPTED:
-            return Check("reference.py", False, f"fails its own hidden tests: {_why(result)}")
-        return Check("reference.py", True, f"passes its own hidden tests ({len(result.cases)} cases)")
+        if report["verdict"] != Verdict.ACCEPTED.value:
+            return Check("reference.py", False, f"fails its own hidden tests: {_why(report)}")
+        return Check("reference.py", True, f"passes its own hidden tests ({len(report['cases'])} cases)")
 
     def check_starter(self, problem: Problem) -> Check:
         subject = "starter.py"
@@ -168,30 +179,28 @@ class Checker:
         if claimed:
             return Check(subject, False, f"states a complexity ({claimed}): leave 'O(?)' for the candidate")
         try:
-            result = self.judge(problem, problem.starter_path)
+            report = self.judge(problem, problem.starter_path)
         except ProblemConfigError as exc:
             return Check(subject, False, str(exc), malformed=True)
-        if result.verdict not in POLITE_STARTER_VERDICTS:
+        if Verdict(report["verdict"]) not in POLITE_STARTER_VERDICTS:
             return Check(subject, False, f"must define {problem.entry_point} and fail the tests as a runtime error "
-                                         f"or wrong answer, got {result.verdict.value}: {_why(result)}")
-        return Check(subject, True, f"compiles and is rejected politely ({result.verdict.value})")
+                                         f"or wrong answer, got {report['verdict']}: {_why(report)}")
+        return Check(subject, True, f"compiles and is rejected politely ({report['verdict']})")
 
-    def check_corpus_file(self, problem: Problem, entry: CorpusEntry) -> Iterator[Check]:
-        subject = f"corpus/{entry.path.name}"
-        if entry.expected is None:
-            yield Check(subject, False, entry.header_problem)
-            return
-        try:
-            result = self.judge(problem, entry.path)
-        except ProblemConfigError as exc:
-            yield Check(subject, False, str(exc), malformed=True)
-            return
-        if result.verdict is entry.expected:
-            yield Check(subject, True, entry.expected.value)
-        else:
-            yield Check(subject, False, f"expected {entry.expected.value}, got {result.verdict.value}: {_why(result)}")
-        if entry.claims:
-            yield self.check_claims(problem, entry)
+    def check_corpus(self, problem: Problem) -> None:
+        """Every corpus file's verdict (side by side), then the classes stated (one at a time)."""
+        entries = corpus_entries(problem.directory)
+        for entry in entries:
+            if entry.expected is None:
+                self._emit(Check(f"corpus/{entry.path.name}", False, entry.header_problem))
+        judged = {entry.path.resolve(): entry for entry in entries if entry.expected is not None}
+        options = RunOptions(sandbox=self.backend.name, seed=self.seed, complexity=False,
+                             problem_roots=(problem.directory.parent,), hide=self.hidden_paths)
+        pool = Pool(options, self.jobs, on_done=lambda outcome: self._emit(_verdict_check(judged, outcome)))
+        pool.run([Submission("corpus", problem.slug, path, 1.0) for path in judged])
+        for entry in judged.values():
+            if entry.claims:
+                self._emit(self.check_claims(problem, entry))
 
     def check_claims(self, problem: Problem, entry: CorpusEntry) -> Check:
         """The classes measured for the file are those its `# time:` / `# memory:` lines state."""
@@ -209,6 +218,17 @@ class Checker:
             if not disagreements:
                 return Check(subject, True, _measured(result, entry.claims))
         return Check(subject, False, "; ".join(disagreements))
+
+
+def _verdict_check(judged: dict[Path, CorpusEntry], outcome: CellOutcome) -> Check:
+    entry = judged[outcome.submission.path]
+    subject = f"corpus/{entry.path.name}"
+    if outcome.report is None:  # the run itself failed: its own message says why
+        malformed = outcome.message.startswith(f"`judge run` exited {int(ExitCode.PROBLEM_CONFIG_ERROR)}")
+        return Check(subject, False, outcome.message, malformed=malformed)
+    if outcome.verdict == entry.expected.value:
+        return Check(subject, True, outcome.verdict)
+    return Check(subject, False, f"expected {entry.expected.value}, got {outcome.verdict}: {_why(outcome.report)}")
 
 
 def measure_solution(problem: Problem, path: Path, backend: Backend, *, seed: int = 0,
@@ -245,14 +265,16 @@ def _measured(result: ComplexityResult, claims: dict[str, AxisClaim]) -> str:
     return ", ".join(f"{axis} {getattr(result, axis).measured.label}" for axis in claims)
 
 
-def _why(result: RunResult) -> str:
-    """The first failing case, in one line: enough to start looking."""
-    failing = [c for c in result.cases if c.verdict is not Verdict.ACCEPTED]
+def _why(report: dict[str, Any]) -> str:
+    """The first failing case of a run's report, in one line: enough to start looking."""
+    failing = [c for c in report.get("cases") or [] if c.get("verdict") != Verdict.ACCEPTED.value]
     if not failing:
-        return (result.message or "").strip().splitlines()[0] if result.message else result.verdict.value
+        message = (report.get("message") or "").strip()
+        return message.splitlines()[0] if message else report.get("verdict", "")
     case = failing[0]
-    message = " ".join((case.message or "").split())[:160]
-    return f"{case.name}: {case.verdict.value}: {message}" + (f" (and {len(failing) - 1} more)" if len(failing) > 1 else "")
+    message = " ".join(str(case.get("message") or "").split())[:160]
+    more = f" (and {len(failing) - 1} more)" if len(failing) > 1 else ""
+    return f"{case.get('name')}: {case.get('verdict')}: {message}{more}"
 
 
 # ------------------------------------------------------------ static checks

@@ -26,10 +26,11 @@ SLUG = "is_subsequence"
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    """A copy of is_subsequence without its corpus, in a problems folder of its own."""
+    """A copy of is_subsequence without its corpus, in a problems folder of its own, quick to judge."""
     copy = tmp_path / "problems" / SLUG
     shutil.copytree(PROBLEMS_ROOT / SLUG, copy, ignore=shutil.ignore_patterns("corpus", "__pycache__"))
     (copy / "corpus").mkdir()
+    _replace(copy / "problem.toml", "max_examples = 150", "max_examples = 5")  # the checks, not the problem, on trial
     return copy
 
 
@@ -91,15 +92,22 @@ def test_a_reference_failing_its_own_tests_is_reported_with_the_failing_case(fol
     assert "wrong_answer" in check.detail
 
 
-def test_a_corpus_file_whose_verdict_disagrees_names_both_verdicts(folder: Path):
-    wrong_header = folder / "corpus" / "claims_wrong.py"
-    wrong_header.write_text("# expect: wrong_answer\n# why: said to be wrong, but it is the reference\n"
-                            + (folder / "reference.py").read_text())
+def test_corpus_files_get_their_verdicts_checked_and_a_disagreement_names_both(folder: Path):
+    reference = (folder / "reference.py").read_text()
+    (folder / "corpus" / "claims_wrong.py").write_text(
+        "# expect: wrong_answer\n# why: said to be wrong, but it is the reference\n" + reference)
+    (folder / "corpus" / "ok_reference.py").write_text("# expect: accepted\n# why: the reference\n" + reference)
+    (folder / "corpus" / "no_header.py").write_text(reference)
+    found = []
 
-    checks = list(Checker(LocalBackend()).check_corpus_file(load_problem(folder), CorpusEntry.read(wrong_header)))
+    Checker(LocalBackend(), jobs=2, on_check=found.append).check_corpus(load_problem(folder))
 
-    assert [(c.subject, c.passed) for c in checks] == [("corpus/claims_wrong.py", False)]
-    assert checks[0].detail == "expected wrong_answer, got accepted: accepted"
+    by_subject = {check.subject: check for check in found}
+    assert sorted(by_subject) == ["corpus/claims_wrong.py", "corpus/no_header.py", "corpus/ok_reference.py"]
+    assert by_subject["corpus/ok_reference.py"].passed
+    assert by_subject["corpus/claims_wrong.py"].detail == "expected wrong_answer, got accepted: accepted"
+    assert by_subject["corpus/no_header.py"].detail == "line 1 must be '# expect: <verdict>'"
+    assert not any(check.malformed for check in found)
 
 
 @pytest.mark.parametrize(("header", "problem"), [

@@ -3,8 +3,10 @@ rejected politely, and every corpus file gets the verdict (and the complexity cl
 its header states.
 
 A correct solution must never be rejected and each wrong one must be caught by the
-rule it breaks. The corpus is judged once, here (slow); the checks themselves are
-tested on broken folders in test_check.py.
+rule it breaks. The corpus is judged once, here, in the local sandbox (slow); in
+Docker every problem gets the quick check (its files, reference and starter), so CI
+pays for one corpus pass, not two. The checks themselves are tested on broken
+folders in test_check.py.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pytest
 from judge.problems import ProblemSet
 from judge.problems.check import corpus_entries
 from tests.conftest import PROBLEMS_ROOT
+from tests.sandbox.test_docker import docker_ready, needs_docker  # noqa: F401 (docker_ready is a fixture)
 
 SLUGS = ProblemSet(PROBLEMS_ROOT).slugs()
 
@@ -22,6 +25,16 @@ SLUGS = ProblemSet(PROBLEMS_ROOT).slugs()
 @pytest.mark.parametrize("slug", SLUGS)
 def test_problem_check_passes(run_cli, slug: str):
     result = run_cli("problem", "check", slug, "--sandbox", "local")
+    failed = [line for line in result.stdout.splitlines() if "✗" in line]
+    assert result.exit_code == 0, "\n".join(failed) or result.stdout + result.stderr
+    assert f"{slug}: passed" in result.stdout
+
+
+@pytest.mark.slow
+@needs_docker
+@pytest.mark.parametrize("slug", SLUGS)
+def test_problem_check_quick_passes_in_docker(run_cli, slug: str):
+    result = run_cli("problem", "check", slug, "--sandbox", "docker", "--quick")
     failed = [line for line in result.stdout.splitlines() if "✗" in line]
     assert result.exit_code == 0, "\n".join(failed) or result.stdout + result.stderr
     assert f"{slug}: passed" in result.stdout
