@@ -11,8 +11,8 @@ no other): it refreshes the scoreboard and moves the countdown.
 from __future__ import annotations
 
 from importlib import resources
-from urllib.parse import parse_qs
 from typing import Any
+from urllib.parse import parse_qs
 
 import jinja2
 from markdown_it import MarkdownIt
@@ -22,8 +22,8 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
-from judge.contest.formats import get_format
-from judge.contest.model import Standing
+from judge.contest.formats import DisplayedFormat, get_format
+from judge.contest.model import ProblemCell, Standing
 from judge.contest.store import ContestRecord, Participant
 from judge.report.contest import cell_label, penalty_label, problem_labels
 from judge.server import auth
@@ -44,7 +44,7 @@ _markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def render_statement(spec: str) -> str:
-    """A spec.md as HTML: raw HTML in it is shown as text, and unsafe links (javascript:) are dropped."""
+    """A spec.md as HTML: raw HTML in it is shown as text, and an unsafe link (javascript:) stays text."""
     return _markdown.render(spec)
 
 
@@ -75,19 +75,19 @@ async def _board_context(request: Request) -> dict[str, Any]:
 def board_view(record: ContestRecord, standings: list[Standing]) -> dict[str, Any]:
     """The standings as the template shows them: labels computed here, escaping left to Jinja2."""
     fmt = get_format(record.rules.format)
-    rows = []
-    for standing in standings:
-        cells = []
-        for slug in record.rules.problems:
-            cell = standing.cells.get(slug)
-            cells.append({"text": cell_label(fmt, cell) if cell else "", "solved": bool(cell and cell.solved),
-                          "first": bool(cell and cell.first_to_solve), "pending": cell.pending if cell else 0,
-                          "tried": bool(cell and cell.tries)})
-        rows.append({"rank": standing.rank, "participant": standing.participant, "score": f"{standing.score:.12g}",
-                     "penalty": penalty_label(fmt, standing.penalty_s) if fmt.penalty_unit else None,
-                     "cells": cells})
+    rows = [{"rank": standing.rank, "participant": standing.participant, "score": f"{standing.score:.12g}",
+             "penalty": penalty_label(fmt, standing.penalty_s) if fmt.penalty_unit else None,
+             "cells": [_cell_view(fmt, standing.cells.get(slug)) for slug in record.rules.problems]}
+            for standing in standings]
     return {"format": fmt.name, "scores_points": fmt.scores_points, "has_penalty": bool(fmt.penalty_unit),
             "rows": rows}
+
+
+def _cell_view(fmt: DisplayedFormat, cell: ProblemCell | None) -> dict[str, Any]:
+    if cell is None:
+        return {"text": "", "solved": False, "first": False, "pending": 0, "tried": False}
+    return {"text": cell_label(fmt, cell), "solved": cell.solved, "first": cell.first_to_solve,
+            "pending": cell.pending, "tried": bool(cell.tries)}
 
 
 # --- problem statements ---------------------------------------------------------------------
