@@ -33,7 +33,7 @@ from judge.grade.pool import CellOutcome, Pool, RunOptions
 from judge.harness.run import JUDGE_PACKAGE, judge_solution
 from judge.problems.loader import Problem, load_problem
 from judge.sandbox.base import Backend, Job
-from judge.sandbox.client import WorkerClient
+from judge.sandbox.client import ImportFailed, WorkerClient
 from judge.verdicts import Verdict
 
 EXPECT = re.compile(r"^# expect:[ \t]*(\S*)")
@@ -81,9 +81,11 @@ class CorpusEntry:
 
     @classmethod
     def read(cls, path: Path) -> CorpusEntry:
-        source = path.read_text(encoding="utf-8-sig")
-        lines = source.splitlines()
-        return cls(path, *_expected_verdict(lines), read_claims(source))
+        try:
+            source = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            return cls(path, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})", {})
+        return cls(path, *_expected_verdict(source.splitlines()), read_claims(source))
 
 
 def _expected_verdict(lines: list[str]) -> tuple[Verdict | None, str]:
@@ -152,9 +154,8 @@ class Checker:
 
     def judge(self, problem: Problem, path: Path) -> dict[str, Any]:
         """One run in this process, as its JSON report (the shape the corpus's runs give)."""
-        hidden = (problem.directory.parent, *self.hidden_paths)
         result = judge_solution(problem, path, self.backend, seed=self.seed, measure_complexity=False,
-                                hidden_paths=hidden)
+                                hidden_paths=self.hidden_paths)
         return result.to_dict()
 
     def check_reference(self, problem: Problem) -> Check:
@@ -212,8 +213,11 @@ class Checker:
         if declare.load(problem.directory) is None:
             return Check(subject, False, "states a complexity, but the problem has no complexity.py to measure it")
         for attempt in range(MEASUREMENT_ATTEMPTS):
-            result = measure_solution(problem, entry.path, self.backend, seed=self.seed + attempt,
-                                      hidden_paths=self.hidden_paths)
+            try:
+                result = measure_solution(problem, entry.path, self.backend, seed=self.seed + attempt,
+                                          hidden_paths=self.hidden_paths)
+            except ImportFailed as failure:
+                return Check(subject, False, f"cannot be measured: it does not import ({failure.error.summary()})")
             disagreements = _disagreements(entry.claims, result)
             if not disagreements:
                 return Check(subject, True, _measured(result, entry.claims))
