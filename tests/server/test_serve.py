@@ -76,10 +76,11 @@ def _contest_with_ana(db: Path) -> str:
 
 
 @contextlib.contextmanager
-def serving(folder: Path) -> Iterator[Host]:
-    """`judge contest serve cup` in its own process (and session) on a free port, until the test ends."""
+def serving(folder: Path, token: str | None = None) -> Iterator[Host]:
+    """`judge contest serve cup` in its own process (and session) on a free port, until the test ends;
+    over the folder's database as it is when a token is given, else over a new contest."""
     db = folder / "contests.sqlite3"
-    token = _contest_with_ana(db)
+    token = token or _contest_with_ana(db)
     port = free_port()
     process = subprocess.Popen(
         [*JUDGE, "contest", "serve", "cup", "--port", str(port), "--db", str(db), "--sandbox", "local",
@@ -90,10 +91,10 @@ def serving(folder: Path) -> Iterator[Host]:
     try:
         _wait_until_up(url, process)
         yield Host(folder, db, url, process, token)
-    finally:
-        if process.poll() is None:
+    finally:  # whatever the test left of this server's process group goes
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -159,8 +160,8 @@ def test_sigterm_mid_judging_stops_within_seconds_hands_the_submission_back_and_
     assert row == ("pending", None, None)  # handed back: the next start judges it
 
 
-def _wait_for_state(host: Host, url: str, headers: dict[str, str], state: str) -> None:
-    deadline = time.monotonic() + 20
+def _wait_for_state(host: Host, url: str, headers: dict[str, str], state: str, within_s: float = 20) -> None:
+    deadline = time.monotonic() + within_s
     while httpx.get(f"{host.url}{url}", headers=headers).json()["state"] != state:
         assert time.monotonic() < deadline, f"the submission never reached {state!r}"
         time.sleep(0.1)
@@ -189,3 +190,23 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+SLOW_BUT_RIGHT = (PROBLEMS_ROOT / "is_subsequence" / "reference.py").read_text() + "\nimport time\ntime.sleep(3)\n"
+
+
+def test_kill_9_of_the_server_mid_judging_then_a_restart_judges_the_submission_exactly_once(tmp_path: Path):
+    with serving(tmp_path) as first:
+        headers = {"Authorization": f"Bearer {first.token}"}
+        created = httpx.post(f"{first.url}/api/submissions", headers=headers, data={"problem": "is_subsequence"},
+                             files={"file": ("slow.py", SLOW_BUT_RIGHT)}).json()
+        _wait_for_state(first, created["url"], headers, "judging")
+        judges = _descendants(first.process.pid)
+        first.process.kill()  # the server alone, as a crash would: its judges must not outlive it
+        first.process.wait()
+        with serving(tmp_path, first.token) as second:
+            _wait_for_state(second, created["url"], headers, "judged", within_s=60)
+        assert [pid for pid in judges if _alive(pid)] == []
+    with sqlite3.connect(first.db) as connection:
+        rows = connection.execute("SELECT verdict, judging_runs FROM submissions").fetchall()
+    assert rows == [("accepted", 2)]  # taken up again once, recorded once
