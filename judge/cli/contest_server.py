@@ -112,8 +112,18 @@ def _serve(server, env: Environment) -> None:
         env.stderr.print(f"server stopped ({name}); submissions not judged yet stay pending for the next start.",
                          highlight=False, soft_wrap=True)
         return
+    except SystemExit as exc:  # uvicorn's own exit when it cannot listen
+        if server.started:
+            raise
+        raise _could_not_start(server) from exc
     if not server.started:
-        raise UsageError("the server could not start (see the lines above: is the port in use?).")
+        raise _could_not_start(server)
+
+
+def _could_not_start(server) -> UsageError:
+    where = f"{server.config.host}:{server.config.port}"
+    return UsageError(f"the server could not start on {where} (the line above says why: a port in use, or an "
+                      "address this machine does not have); nothing was served. Pick another --port or --host.")
 
 
 def database_path(env: Environment, db: Path | None) -> Path:

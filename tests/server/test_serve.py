@@ -210,3 +210,16 @@ def test_kill_9_of_the_server_mid_judging_then_a_restart_judges_the_submission_e
     with sqlite3.connect(first.db) as connection:
         rows = connection.execute("SELECT verdict, judging_runs FROM submissions").fetchall()
     assert rows == [("accepted", 2)]  # taken up again once, recorded once
+
+
+def test_a_port_in_use_is_a_usage_error_not_a_traceback(tmp_path: Path):
+    db = tmp_path / "contests.sqlite3"
+    _contest_with_ana(db)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        refused = judge("contest", "serve", "cup", "--port", str(port), "--db", str(db), "--sandbox", "local",
+                        cwd=tmp_path, timeout=60)
+    assert refused.returncode == 2
+    assert f"could not start on 127.0.0.1:{port}" in refused.stderr and "Traceback" not in refused.stderr
