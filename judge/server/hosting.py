@@ -177,12 +177,14 @@ class HostedContest:
         return record, item
 
     def feedback(self, record: ContestRecord, item: Submission) -> dict[str, Any]:
-        """What the contest's feedback mode lets the owner see of their submission now."""
-        visible = item.judged and verdicts_visible(record, self.clock.now())
+        """What the contest's feedback mode lets the owner see of their submission now: the whole report
+        with `full`, the verdict only with `verdict`, nothing with `hidden`; everything once it is over."""
+        now = self.clock.now()
+        visible = item.judged and verdicts_visible(record, now)
         shown: dict[str, Any] = {"state": item.state if visible or not item.judged else "held",
                                  "verdict": item.verdict.value if visible and item.verdict else None,
                                  "report": None}
-        if visible and record.rules.feedback == "full":
+        if visible and (record.rules.feedback == "full" or phase(record, now) == "over"):
             shown["report"] = item.report
         return shown
 

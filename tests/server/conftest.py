@@ -151,10 +151,10 @@ class TickingClock(FakeClock):
 
 
 @contextlib.contextmanager
-def serving(folder: Path, clock: FakeClock) -> Iterator[Served]:
+def serving(folder: Path, clock: FakeClock, feedback: str = "full") -> Iterator[Served]:
     """Contest 'cup' (icpc, 45 min, freeze 10 min) started at START, with participants ana and bo."""
     db = folder / "contests.sqlite3"
-    make_contest(db, clock)
+    make_contest(db, clock, feedback=feedback)
     queue = StandInQueue(db, clock)
     hosted = HostedContest(db=db, name="cup", problems=ProblemSet(PROBLEMS_ROOT), clock=clock, queue=queue,
                            min_interval_s=0)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+from pathlib import Path
 
 from judge.verdicts import Verdict
-from tests.server.conftest import CORRECT, SLUGS, START, Served
+from judge.contest.clock import FakeClock
+from tests.server.conftest import CORRECT, SLUGS, START, Served, serving
 
 WRONG = b"def is_subsequence(s, t):\n    return True\n"
 
@@ -146,3 +148,17 @@ def test_a_participant_with_a_window_submits_only_inside_it_and_counts_from_its_
     assert started["window"]["starts_at"] == START + 100 and started["window"]["ends_at"] == START + 700
     assert _cell(board, "cy")["solved_at_s"] == 90  # from her own start, not the contest's
     assert late.status_code == 409 and "window is over" in late.json()["error"]
+
+
+def test_feedback_modes_decide_what_an_owner_reads(tmp_path: Path):
+    for feedback, during, after in (("hidden", ("held", None, None), ("judged", "accepted", True)),
+                                    ("verdict", ("judged", "accepted", None), ("judged", "accepted", True))):
+        (tmp_path / feedback).mkdir()
+        with serving(tmp_path / feedback, FakeClock(START), feedback=feedback) as served:
+            url = served.submit("ana").json()["url"]
+            with served.client("ana") as client:
+                shown = client.get(url).json()
+                served.clock.set(START + 2700)
+                later = client.get(url).json()
+        assert (shown["state"], shown["verdict"], shown["report"]) == during, feedback
+        assert (later["state"], later["verdict"], later["report"] and True) == after, feedback
