@@ -34,13 +34,18 @@ def folder(tmp_path: Path) -> Path:
     return copy
 
 
-def _check_cli(folder: Path, *args: str) -> tuple[int, str]:
+def _judge_cli(folder: Path, *args: str) -> tuple[int, str]:
+    """`judge ARGS` in-process, with the problems of `folder`'s parent."""
     out = io.StringIO()
     console = Console(file=out, width=1000, color_system=None)  # long tmp paths stay on one line
     env = Environment(stdout=console, stderr=console, data_dir=folder.parent.parent / "data",
                       problems_root=folder.parent)
-    result = CliRunner().invoke(cli, ["problem", "check", SLUG, "--sandbox", "local", *args], obj=env)
+    result = CliRunner().invoke(cli, list(args), obj=env)
     return result.exit_code, out.getvalue() + result.output
+
+
+def _check_cli(folder: Path, *args: str) -> tuple[int, str]:
+    return _judge_cli(folder, "problem", "check", SLUG, "--sandbox", "local", *args)
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -158,3 +163,20 @@ def test_an_empty_spec_fails(folder: Path):
     (folder / "spec.md").write_text("\n")
     check = check_spec(load_problem(folder))
     assert not check.passed and check.detail.startswith("missing or empty")
+
+
+def test_several_problems_one_malformed_exits_10_and_the_summary_names_it(folder: Path):
+    broken = folder.parent / "broken_copy"
+    shutil.copytree(folder, broken)
+    _replace(broken / "problem.toml", 'kind = "function"', 'kind = "procedure"')
+
+    code, out = _judge_cli(folder, "problem", "check", "--sandbox", "local", "--quick")
+
+    assert code == 10, out
+    assert "key 'kind' must be one of function, class (got 'procedure')" in out
+    assert "2 problems checked: 1 passed, 1 failed (broken_copy)" in out
+
+
+def test_an_unknown_slug_is_a_usage_error_listing_the_valid_ones(folder: Path):
+    code, out = _judge_cli(folder, "problem", "check", "is_subseq")
+    assert code == 2 and "unknown problem 'is_subseq'. Valid problems: is_subsequence." in out
