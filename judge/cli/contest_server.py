@@ -25,6 +25,7 @@ from judge.errors import UsageError
 from judge.sandbox import CHOICES
 
 SERVER_PACKAGES = ("starlette", "uvicorn", "jinja2", "multipart")
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 GRACEFUL_SHUTDOWN_S = 3  # open connections get this long after SIGTERM; then the queue hands work back
 
 
@@ -95,16 +96,23 @@ def serve(ctx: click.Context, name: str, host: str, port: int, workers: int, que
                            options=options, min_interval_s=interval_s)
     config = uvicorn.Config(create_app(hosted, secure_cookies=secure_cookies), host=host, port=port, log_level="info",
                             timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S, server_header=False)
+    _announce(env, name, host, port, f"{workers} judge worker(s), sandbox {sandbox}")
+    _serve(uvicorn.Server(config), env)
+
+
+def _announce(env: Environment, name: str, host: str, port: int, judging: str) -> None:
     shown_host = f"[{host}]" if ":" in host else host
     env.stderr.print(f"Serving contest {name}: the scoreboard at http://{shown_host}:{port}/, participants log in at "
-                     f"/login; {workers} judge worker(s), sandbox {sandbox}. Ctrl-C stops.", highlight=False,
-                     soft_wrap=True)
-    _serve(uvicorn.Server(config), env)
+                     f"/login; {judging}. Ctrl-C stops.", highlight=False, soft_wrap=True)
+    if host not in LOOPBACK:
+        env.stderr.print(f"warning: listening on {host}, beyond this machine: tokens and cookies cross the network "
+                         "in clear unless a TLS proxy serves the pages (docs/contest-server.md, Security).",
+                         highlight=False, soft_wrap=True)
 
 
 def _serve(server, env: Environment) -> None:
     """Runs until SIGTERM or Ctrl-C (uvicorn's own handling); a stop on request is a clean exit."""
-    logging.getLogger("judge").setLevel(logging.INFO)
+    _log_like_uvicorn()
     try:
         server.run()
     except KeyboardInterrupt as exc:  # uvicorn raises the signal again once it has shut down
@@ -118,6 +126,15 @@ def _serve(server, env: Environment) -> None:
         raise _could_not_start(server) from exc
     if not server.started:
         raise _could_not_start(server)
+
+
+def _log_like_uvicorn() -> None:
+    """The judge's own log lines (a judging that failed, an internal error) beside uvicorn's, on stderr."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s:  %(name)s: %(message)s"))
+    logger = logging.getLogger("judge")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
 
 
 def _could_not_start(server) -> UsageError:
