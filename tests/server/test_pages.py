@@ -152,3 +152,24 @@ def test_a_huge_or_crowded_login_form_is_refused_before_it_is_parsed(served: Ser
         crowded = client.post("/login", content="&".join(f"f{i}=1" for i in range(50)),
                               headers={"content-type": "application/x-www-form-urlencoded"})
     assert huge.status_code == 413 and crowded.status_code == 400
+
+
+def test_the_scoreboard_page_says_when_it_is_frozen(served: Served):
+    with served.client() as client:
+        before = client.get("/").text
+        served.clock.set(START + 2100)
+        during = client.get("/scoreboard/live").text
+    assert "Scoreboard frozen" not in before and "Scoreboard frozen" in during
+
+
+def test_a_participant_with_a_window_starts_it_from_their_page(served: Served):
+    served.add("cy", window_s=600)
+    served.clock.advance(60)
+    with logged_in(served, "cy") as client:
+        page = client.get("/me").text
+        assert "Start my window" in page and "/problems/is_subsequence" not in page  # no statements before the start
+        started = client.post("/me/start", data={"form_token": form_token(page)})
+        after = client.get("/me").text
+    assert started.status_code == 303
+    assert "Start my window" not in after and "Your window" in after and "/problems/is_subsequence" in after
+    assert served.hosted.participant("cy").started_at == START + 60
