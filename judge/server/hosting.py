@@ -166,6 +166,8 @@ class HostedContest:
 
     def own_submission(self, participant: str, submission_id: int) -> tuple[ContestRecord, Submission] | None:
         """The submission if `participant` made it; None alike for another's and for none at all."""
+        if not 0 < submission_id < 2**63:  # past SQLite's integers: no such submission
+            return None
         with self.store() as store:
             record = store.contest(self.name)
             try:

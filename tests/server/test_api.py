@@ -58,8 +58,9 @@ def test_another_participants_submission_is_a_404_like_one_that_does_not_exist(s
     with served.client("bo") as client:
         others = client.get(f"/api/submissions/{submission_id}")
         missing = client.get("/api/submissions/999")
+        beyond_sqlite = client.get("/api/submissions/99999999999999999999999")
         listed = client.get("/api/submissions").json()
-    assert others.status_code == missing.status_code == 404
+    assert others.status_code == missing.status_code == beyond_sqlite.status_code == 404
     assert others.json() == missing.json()
     assert listed == {"submissions": []}
 
