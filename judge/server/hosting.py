@@ -27,7 +27,7 @@ from judge.contest.participants import (
     board_attempts, can_start_window, check_participant_can_submit, find_by_token, window_of,
 )
 from judge.contest.queue import JudgingQueue
-from judge.contest.round import freeze_starts_at, is_frozen, phase, verdicts_visible
+from judge.contest.round import OVER, RUNNING, freeze_starts_at, is_frozen, phase, verdicts_visible
 from judge.contest.store import ContestRecord, ContestStore, Participant, Submission
 from judge.errors import UsageError
 from judge.problems import ProblemSet
@@ -120,9 +120,9 @@ class HostedContest:
         """Problems are read once the viewer's round runs (a visitor: once the contest is over),
         so nobody reads them before their own clock starts."""
         now = self.clock.now()
-        if phase(record, now) == "over":
+        if phase(record, now) == OVER:
             return True
-        if participant is None or phase(record, now) != "running":
+        if participant is None or phase(record, now) != RUNNING:
             return False
         return window_of(record, participant).starts_at is not None
 
@@ -186,7 +186,7 @@ class HostedContest:
         shown: dict[str, Any] = {"state": item.state if visible or not item.judged else "held",
                                  "verdict": item.verdict.value if visible and item.verdict else None,
                                  "report": None}
-        if visible and (record.rules.feedback == "full" or phase(record, now) == "over"):
+        if visible and (record.rules.feedback == "full" or phase(record, now) == OVER):
             shown["report"] = item.report
         return shown
 
