@@ -41,12 +41,12 @@ from judge.sandbox.docker import (
     Demux,
     DockerBackend,
     FifoChannel,
-    _split_status,
     cgroup_accounting,
     connect,
     docker_status,
     worker_argv,
 )
+from judge.sandbox.termination import split_shell_status
 from judge.verdicts import Verdict
 from tests.conftest import PROBLEMS_ROOT, REPO
 from tests.sandbox.test_hostile import JUDGE_OWN_WORK_S
@@ -664,9 +664,9 @@ def test_fifo_channel_carries_lines_then_shows_the_end(tmp_path: Path):
 
 
 def test_exit_statuses_over_128_are_signals():
-    assert _split_status(137) == (None, signal.SIGKILL)
-    assert _split_status(128 + signal.SIGXFSZ) == (None, signal.SIGXFSZ)
-    assert _split_status(3) == (3, None)
+    assert split_shell_status(137) == (None, signal.SIGKILL)
+    assert split_shell_status(128 + signal.SIGXFSZ) == (None, signal.SIGXFSZ)
+    assert split_shell_status(3) == (3, None)
 
 
 def test_worker_argv_names_limits_modules_and_ordered_outputs(tmp_path: Path):

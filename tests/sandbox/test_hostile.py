@@ -489,9 +489,10 @@ def _skip_unless_enforced(result: RunResult, needs: tuple[tuple[str, ...], ...])
 
 def _without_namespaces(monkeypatch: pytest.MonkeyPatch) -> None:
     """The local backend as on a kernel without (unprivileged) namespaces."""
-    from judge.sandbox import local
+    from judge.sandbox.local import confinement
 
-    monkeypatch.setattr(local, "probe_confinement", lambda: local.Confinement(reason="turned off by the test"))
+    monkeypatch.setattr(confinement, "probe_confinement",
+                        lambda: confinement.Confinement(reason="turned off by the test"))
 
 
 def test_without_namespaces_the_report_says_what_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -543,7 +544,7 @@ def test_hostile_solution_without_namespaces(case: Case, arena: Arena, tmp_path:
 
 
 def test_captured_output_is_read_without_following_links_or_blocking(tmp_path: Path) -> None:
-    from judge.sandbox.local import read_output
+    from judge.sandbox.output import read_output
 
     secret = tmp_path / "secret.txt"
     secret.write_text(ROOT_ONLY)

@@ -91,7 +91,7 @@ def test_no_file_of_the_project_is_visible_from_inside(client: WorkerClient) -> 
 def test_the_walk_finds_project_files_when_nothing_hides_them() -> None:
     """The control: the same inode match, run outside the sandbox, finds the project."""
     known = _project_files()
-    ours = REPO / "judge" / "sandbox" / "local.py"
+    ours = REPO / "judge" / "sandbox" / "local" / "box.py"
     info = os.stat(ours)
     assert (info.st_dev, info.st_ino) in known
 

@@ -22,7 +22,6 @@ import json
 import os
 import resource
 import shutil
-import sys
 from pathlib import Path
 
 SETUP_FAILED = 97

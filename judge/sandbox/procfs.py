@@ -1,0 +1,73 @@
+"""What the judge reads in /proc: process start times, process trees' CPU time, owners."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+
+def stat_fields(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (field 3 of proc(5) is the first)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def process_start(pid: int) -> str:
+    """The kernel's start time of a process ('' where /proc is absent): tells pid reuse apart."""
+    fields = stat_fields(pid)
+    return fields[19] if fields is not None and len(fields) > 19 else ""
+
+
+def tree_cpu_seconds(root_pid: int) -> float | None:
+    """utime+stime of every live process under root_pid, plus what each one's reaped children used."""
+    ticks, pending, first = 0, [root_pid], True
+    while pending:
+        pid = pending.pop()
+        fields = stat_fields(pid)
+        if fields is None:
+            if first:
+                return None
+            continue  # it ended meanwhile: its parent's cutime has it, or soon will
+        first = False
+        # utime, stime, cutime, cstime: fields 14-17 of proc(5), counted after the ")".
+        ticks += sum(int(v) for v in fields[11:15])
+        pending += children(pid)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for task in tasks:  # each thread has its own children
+        try:
+            found += [int(c) for c in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
+        except (OSError, ValueError):
+            pass
+    return found
+
+
+def kill_user_processes(uid: int) -> None:
+    """SIGKILLs every process whose real uid is `uid` (a box's own uid: nothing else has it)."""
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and real_uid(entry) == uid:
+            try:
+                os.kill(int(entry.name), signal.SIGKILL)
+            except OSError:
+                pass
+
+
+def real_uid(proc_entry: Path) -> int | None:
+    # The status file, not the directory's owner: a non-dumpable process's directory is root's.
+    try:
+        for line in (proc_entry / "status").read_text().splitlines():
+            if line.startswith("Uid:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
