@@ -5,13 +5,12 @@ The only place that prints and maps outcomes to exit codes (docs/cli.md).
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import sys
 import traceback
 from pathlib import Path
-
-import importlib
 
 import click
 from rich.console import Console

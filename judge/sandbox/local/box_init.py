@@ -146,10 +146,13 @@ def _install(libc, copies: dict[str, bytes]) -> None:
 
 
 def _mount(libc, source: str, target: str, fstype: str | None, flags: int, data: str | None) -> None:
-    encode = (lambda s: s.encode() if s is not None else None)
-    if libc.mount(encode(source), encode(target), encode(fstype), ctypes.c_ulong(flags), encode(data)) != 0:
+    if libc.mount(_c_string(source), _c_string(target), _c_string(fstype), ctypes.c_ulong(flags), _c_string(data)) != 0:
         errno = ctypes.get_errno()
         raise OSError(errno, os.strerror(errno), target)
+
+
+def _c_string(text: str | None) -> bytes | None:
+    return text.encode() if text is not None else None
 
 
 def apply_rlimits(rlimits: list) -> None:
