@@ -14,6 +14,12 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+# Hypothesis imports the plugins other installed packages register (trio's costs 0.1 s at
+# every start): hidden tests run with Hypothesis alone, as pytest runs them with its
+# Hypothesis plugin alone (run_hidden_tests). Set before Hypothesis is first imported.
+os.environ.setdefault("HYPOTHESIS_NO_PLUGINS", "1")
+
 from hypothesis import HealthCheck, Phase, Verbosity, settings
 from hypothesis.configuration import set_hypothesis_home_dir
 
