@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from judge.harness.results import RunResult
@@ -49,13 +49,13 @@ class History:
         data[result.problem] = {
             "verdict": result.verdict.value,
             "solution": result.solution,
-            "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         self._write(data)
 
     def _set_aside(self, why: str, kept: dict[str, dict] | None = None) -> None:
         """Moves the file out of the way (the user may want it back) and keeps what was well formed."""
-        aside = self.path.with_name(f"history.json.{datetime.now(timezone.utc):%Y%m%dT%H%M%S}.bad")
+        aside = self.path.with_name(f"history.json.{datetime.now(UTC):%Y%m%dT%H%M%S}.bad")
         try:
             self.path.replace(aside)
         except OSError:

@@ -32,7 +32,13 @@ from judge.errors import ExitCode, UsageError
 from judge.harness.run import default_hidden_paths
 from judge.report.contest import scoreboard_table, standings_csv, standings_json
 from judge.report.round import (
-    cell_labels, contest_table, held_line, postmortem_view, started_view, status_view, verdict_line,
+    cell_labels,
+    contest_table,
+    held_line,
+    postmortem_view,
+    started_view,
+    status_view,
+    verdict_line,
 )
 from judge.report.text import render_text
 from judge.sandbox import CHOICES, choose_backend

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from judge.contest.define import format_duration
 from judge.contest.model import Attempt
@@ -78,7 +78,7 @@ def _ended(record: ContestRecord, now: float) -> str:
 
 
 def clock_time(moment: float) -> str:
-    return datetime.fromtimestamp(moment, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return datetime.fromtimestamp(moment, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def default_contest(records: Sequence[ContestRecord], now: float) -> ContestRecord:

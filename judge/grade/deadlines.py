@@ -46,7 +46,7 @@ def _modified(path: Path) -> datetime.datetime:
         stamp = path.lstat().st_mtime
     except OSError:  # unreadable: its cell is a compile_error anyway; say it is on time
         stamp = 0.0
-    return datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc)
+    return datetime.datetime.fromtimestamp(stamp, datetime.UTC)
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -67,7 +67,7 @@ def _commit_times(root: Path) -> dict[Path, datetime.datetime]:
     top_path, times = Path(top.strip()), {}
     for commit in log.split("\x01")[1:]:  # newest first: the first time a file shows is its last commit
         date, *names = commit.split("\0")
-        when = datetime.datetime.fromisoformat(date.strip()).astimezone(datetime.timezone.utc)
+        when = datetime.datetime.fromisoformat(date.strip()).astimezone(datetime.UTC)
         for name in (n.lstrip("\n") for n in names):
             if name:
                 times.setdefault((top_path / name).resolve(), when)

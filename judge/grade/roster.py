@@ -125,7 +125,7 @@ class _Reader:
             raise self.fail_in_week(index, "due", expected)
         if not isinstance(value, datetime.datetime) or value.tzinfo is None:
             raise self.fail_in_week(index, "due", expected, value)
-        return value.astimezone(datetime.timezone.utc)
+        return value.astimezone(datetime.UTC)
 
     def fail(self, table: str, key: str, expected: str, value: Any = ...) -> UsageError:
         line = line_of_key(self.text, table, key)

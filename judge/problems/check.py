@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from judge.complexity import ComplexityResult, measure
-from judge.complexity import declare
+from judge.complexity import ComplexityResult, declare, measure
 from judge.complexity.claim import AxisClaim, read_claims
 from judge.complexity.declare import Case
 from judge.complexity.schedule import doubling_sizes

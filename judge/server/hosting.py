@@ -24,7 +24,11 @@ from judge.contest.judging import JudgeOptions
 from judge.contest.model import Standing
 from judge.contest.owner import current_owner
 from judge.contest.participants import (
-    board_attempts, can_start_window, check_participant_can_submit, find_by_token, window_of,
+    board_attempts,
+    can_start_window,
+    check_participant_can_submit,
+    find_by_token,
+    window_of,
 )
 from judge.contest.queue import JudgingQueue
 from judge.contest.round import OVER, RUNNING, freeze_starts_at, is_frozen, phase, verdicts_visible

@@ -11,11 +11,9 @@ A tree is nested tuples: a leaf is a float, an inner node is
 
 from __future__ import annotations
 
-from typing import Union
-
 import numpy as np
 
-Tree = Union[float, tuple]
+Tree = float | tuple
 
 # A split must lower the node's squared error by more than this fraction of
 # the residuals' sum of squares: anything smaller is float rounding, not signal.

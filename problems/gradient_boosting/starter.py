@@ -38,7 +38,7 @@ class GradientBoostingRegressor:
         self.max_depth = max_depth
         self.min_samples_leaf = min_samples_leaf
 
-    def fit(self, X, y) -> "GradientBoostingRegressor":
+    def fit(self, X, y) -> GradientBoostingRegressor:
         raise NotImplementedError
 
     def predict(self, X) -> list[float]:

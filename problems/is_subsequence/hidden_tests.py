@@ -1,7 +1,6 @@
 """Hidden tests for is_subsequence (contract: shared/PROBLEMS.md)."""
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from judge.testing import category, expect_equal, expect_raises
 

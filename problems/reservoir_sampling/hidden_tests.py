@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache
 from itertools import combinations
 
 import pytest
@@ -116,7 +116,7 @@ def _first_seed(kind: int, case_index: int) -> int:
     return 10_000 * kind + 1_000 * case_index
 
 
-@lru_cache(maxsize=None)
+@cache
 def binomial_acceptance(trials: int, p: float, alpha: float) -> tuple[int, int]:
     """The interval [lo, hi] with P(X < lo) <= alpha/2 and P(X > hi) <= alpha/2, X ~ Bin(trials, p).
 

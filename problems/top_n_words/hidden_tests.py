@@ -10,8 +10,7 @@ from __future__ import annotations
 import functools
 import random
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from judge.testing import category, expect, expect_equal, expect_raises, fail
 

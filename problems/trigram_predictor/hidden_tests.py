@@ -12,8 +12,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from judge.testing import category, cpu_budget, expect, expect_equal, expect_raises
 

@@ -31,7 +31,7 @@ class TrigramModel:
     def __init__(self) -> None:
         pass
 
-    def fit(self, sentences: list[list[str]]) -> "TrigramModel":
+    def fit(self, sentences: list[list[str]]) -> TrigramModel:
         raise NotImplementedError
 
     def predict_next(self, w1: str, w2: str) -> str | None:

@@ -127,8 +127,8 @@ def test_malformed_problem_toml_names_file_and_key(run_cli, tmp_path: Path, monk
     broken.mkdir(parents=True)
     (broken / "problem.toml").write_text('title = "x"\ndifficulty = "impossible"\n')
     monkeypatch.setenv("JUDGE_PROBLEMS", str(root))
-    from judge.problems.loader import load_problem
     from judge.errors import ProblemConfigError
+    from judge.problems.loader import load_problem
 
     with pytest.raises(ProblemConfigError) as error:
         load_problem(broken)

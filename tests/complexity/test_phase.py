@@ -86,7 +86,9 @@ def test_streams_are_sent_as_descriptors(tmp_path):
 def test_unclear_growth_measures_larger_sizes(tmp_path):
     # A linear part, and a quadratic one that overtakes it only around 64k: at the
     # normal stop the exponent sits just past the O(n) band (unclear).
-    seconds = lambda n: 3e-8 * n + 5e-13 * n * n
+    def seconds(n):
+        return 3e-8 * n + 5e-13 * n * n
+
     worker = ScriptedWorker(seconds)
     result = measure(problem(tmp_path), worker, seed=0)
     normal = [n for n in worker.sizes("calibrate") if seconds(n) <= Budget().max_call_s * 1.5]

@@ -32,11 +32,11 @@ def test_rounds_give_cheap_sizes_more_samples_and_are_seeded():
     assert counts[64] == Budget().max_rounds
     assert counts[256] == Budget().min_rounds
     assert plan == plan_rounds(times, Budget(), seed=1)
-    assert any(r != sorted(r) for r in plan_rounds({n: 0.001 for n in range(1, 30)}, Budget(), seed=2))
+    assert any(r != sorted(r) for r in plan_rounds(dict.fromkeys(range(1, 30), 0.001), Budget(), seed=2))
 
 
 def test_rounds_respect_the_total_budget():
-    times = {n: 0.05 for n in range(10)}
+    times = dict.fromkeys(range(10), 0.05)
     plan = plan_rounds(times, Budget(total_s=0.6), seed=0)
     assert sum(times[n] for r in plan for n in r) <= 0.6 + sum(times.values())  # the first round always runs
 

@@ -10,7 +10,12 @@ import pytest
 from judge.contest.model import ContestRules
 from judge.contest.owner import current_owner
 from judge.contest.participants import (
-    board_attempts, check_participant_can_submit, find_by_token, new_token, token_hash, window_of,
+    board_attempts,
+    check_participant_can_submit,
+    find_by_token,
+    new_token,
+    token_hash,
+    window_of,
 )
 from judge.contest.store import APPLICATION_ID, MIGRATIONS, ContestStore, Participant
 from judge.errors import UsageError

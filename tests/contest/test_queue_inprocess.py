@@ -18,8 +18,19 @@ from judge.contest.queue.inprocess import InProcessQueue
 from judge.contest.store import ContestStore
 from judge.errors import UsageError
 from judge.verdicts import Verdict
-from tests.contest.queue_helpers import (OPTIONS, QUICK, add, dead_owner, new_store, problems, row, rows, sleepy,
-                                         wait_for, wait_until_judged)
+from tests.contest.queue_helpers import (
+    OPTIONS,
+    QUICK,
+    add,
+    dead_owner,
+    new_store,
+    problems,
+    row,
+    rows,
+    sleepy,
+    wait_for,
+    wait_until_judged,
+)
 
 
 @pytest.fixture

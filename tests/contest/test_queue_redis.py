@@ -23,8 +23,18 @@ from judge.contest.queue.redis import RedisQueue
 from judge.errors import UsageError
 from judge.verdicts import Verdict
 from tests.conftest import PROBLEMS_ROOT
-from tests.contest.queue_helpers import (OPTIONS, QUICK, WAIT_S, add, new_store, problems, row, sleepy, wait_for,
-                                         wait_until_judged)
+from tests.contest.queue_helpers import (
+    OPTIONS,
+    QUICK,
+    WAIT_S,
+    add,
+    new_store,
+    problems,
+    row,
+    sleepy,
+    wait_for,
+    wait_until_judged,
+)
 
 REDIS_URL = os.environ.get("JUDGE_TEST_REDIS", "redis://127.0.0.1:6379/15")
 

@@ -12,8 +12,17 @@ from judge.grade.discovery import Discovery
 from judge.grade.gradebook import Gradebook, build_gradebook
 from judge.grade.roster import Roster
 from judge.report.gradebook import render_markdown
-from judge.report.gradebook_github import (MAX_ANNOTATIONS, SUMMARY_LIMIT, _open_fence, annotation, annotations,
-                                           append_step_summary, escape_data, escape_property, fit_summary)
+from judge.report.gradebook_github import (
+    MAX_ANNOTATIONS,
+    SUMMARY_LIMIT,
+    _open_fence,
+    annotation,
+    annotations,
+    append_step_summary,
+    escape_data,
+    escape_property,
+    fit_summary,
+)
 from tests.grade.test_batch import _write, group  # noqa: F401 (a fixture)
 from tests.grade.test_junit import ROOT, _case, _outcome
 

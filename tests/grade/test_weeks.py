@@ -15,10 +15,10 @@ from judge.grade.deadlines import handed_in
 from judge.grade.discovery import discover
 from judge.grade.gradebook import build_gradebook
 from judge.grade.pool import CellOutcome
-from judge.grade.roster import load_roster, line_of_array_key
+from judge.grade.roster import line_of_array_key, load_roster
 
 SLUGS = ["is_subsequence", "top_n_words", "weekly_buckets"]
-UTC = datetime.timezone.utc
+UTC = datetime.UTC
 WEEKS = """\
 complexity_penalty = 0.5
 late_keeps = 0.25

@@ -6,8 +6,7 @@ import math
 import pytest
 
 from judge.sandbox import wire
-from judge.sandbox.worker import _decode as worker_decode
-from judge.sandbox.worker import _Encoder
+from judge.sandbox.worker import _decode as worker_decode, _Encoder
 
 
 def _through_worker(value):

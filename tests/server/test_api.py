@@ -5,8 +5,8 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-from judge.verdicts import Verdict
 from judge.contest.clock import FakeClock
+from judge.verdicts import Verdict
 from tests.server.conftest import CORRECT, SLUGS, START, Served, serving
 
 WRONG = b"def is_subsequence(s, t):\n    return True\n"

@@ -43,8 +43,7 @@ from judge import interrupts
 from judge.contest.clock import Clock, SystemClock
 from judge.contest.judging import JudgeOptions, _database_folder  # the folder SubmissionJudge hides too
 from judge.contest.owner import Owner, current_owner, is_alive
-from judge.contest.queue.jobs import (Job, SandboxUnavailable, internal_error, judgement_from_dict, run_job,
-                                      with_sandbox)
+from judge.contest.queue.jobs import Job, SandboxUnavailable, internal_error, judgement_from_dict, run_job, with_sandbox
 from judge.contest.store import ContestStore, Submission
 from judge.harness.run import default_hidden_paths
 from judge.problems import ProblemSet

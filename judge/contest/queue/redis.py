@@ -46,8 +46,7 @@ from typing import Any
 import redis
 from rq import Queue, Retry, Worker
 from rq.exceptions import DuplicateJobError
-from rq.job import Job as RQJob
-from rq.job import JobStatus
+from rq.job import Job as RQJob, JobStatus
 from rq.serializers import JSONSerializer
 
 from judge import interrupts
