@@ -141,23 +141,32 @@ class InProcessQueue:
             return False
         if not store.claim(submission, self.owner):
             return False  # another judge took it first
+        recorded = False
         try:
             result = self._run_child(Job.of(submission))
-        except _Stopped:
-            store.release(submission.id, self.owner)  # back to pending: judged again after a restart
+            recorded = self._record(store, submission, result)
             return False
+        except _Stopped:
+            return False  # released below: judged again after a restart
         except SandboxUnavailable as exc:
             log.error("submission #%s left pending: %s", submission.id, exc)
-            store.release(submission.id, self.owner)
             return False
         except _ChildDied as exc:
             runs = store.submission(submission.id).judging_runs
             if runs < MAX_RUNS:  # a judging that died on its own is tried again, then called an internal error
                 log.warning("judging submission #%s died (%s); queued again", submission.id, exc)
-                store.release(submission.id, self.owner)
                 return True
-            result = internal_error(Job.of(submission), f"judging stopped {runs} times without a verdict ({exc})")
-        store.record(submission.id, self.owner, judgement_from_dict(result), self.clock.now())
+            why = f"judging stopped {runs} times without a verdict ({exc})"
+            recorded = self._record(store, submission, internal_error(Job.of(submission), why))
+            return False
+        finally:
+            if not recorded:  # whatever happened, never left 'judging' by a live server
+                store.release(submission.id, self.owner)
+
+    def _record(self, store: ContestStore, submission: Submission, result: dict[str, Any]) -> bool:
+        if store.record(submission.id, self.owner, judgement_from_dict(result), self.clock.now()):
+            return True
+        log.error("submission #%s: its verdict was not recorded (judged by another judge meanwhile?)", submission.id)
         return False
 
     def _run_child(self, job: Job) -> dict[str, Any]:
