@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -62,6 +63,12 @@ def snapshot(scratch: Path) -> tuple[Path, Path]:
     return judge.parent, group
 
 
+def children_cpu() -> float:
+    """CPU seconds of the processes this one waited for (judge grade, its runs and local boxes)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def grade(judge: Path, group: Path, sandbox: str, jobs: int, cache: Path, complexity: bool,
           out: Path) -> tuple[float, int]:
     """Wall seconds of one `judge grade` of the group by the judge copy, and the cells it graded."""
@@ -90,7 +97,10 @@ def main() -> None:
           f"Python {platform.python_version()}")
     print(f"judge grade {GROUP.relative_to(REPO)} --jobs {args.jobs}"
           f"{'' if args.complexity else ' --no-complexity'}")
-    print(f"{'sandbox':8} {'cache':5} {'cells':>5} {'wall s':>8} {'per min':>8} {'target':>7}  load before/after")
+    # cpu s/cell: what the cells cost the machine whatever else runs on it (a container's own CPU
+    # is not counted: Docker's daemon, not us, is its parent). 60 x cores / that = a quiet machine's rate.
+    print(f"{'sandbox':8} {'cache':5} {'cells':>5} {'wall s':>8} {'per min':>8} {'target':>7} {'cpu s/cell':>10}"
+          "  load before/after")
     # Outside /tmp: the local box has a private /tmp, and the group must be readable to be judged.
     with tempfile.TemporaryDirectory(prefix="grade-speed-", dir="/var/tmp") as scratch:
         os.chmod(scratch, 0o755)
@@ -98,12 +108,13 @@ def main() -> None:
         for sandbox in args.sandbox or ["local", "docker"]:
             cache = Path(scratch) / f"cache-{sandbox}"
             for phase in ("cold", "warm"):  # warm reuses what the cold run stored
-                before = load()
+                before, cpu = load(), children_cpu()
                 wall, cells = grade(judge, group, sandbox, args.jobs, cache, args.complexity,
                                     Path(scratch) / f"{sandbox}-{phase}.json")
                 rate = cells / wall * 60
                 target = TARGETS[(sandbox, phase)]
-                print(f"{sandbox:8} {phase:5} {cells:5d} {wall:8.1f} {rate:8.0f} {target:>7}"
+                per_cell = (children_cpu() - cpu) / cells
+                print(f"{sandbox:8} {phase:5} {cells:5d} {wall:8.1f} {rate:8.0f} {target:>7} {per_cell:10.2f}"
                       f"{'' if rate >= target else ' (under)'}  {before:.1f}/{load():.1f}", flush=True)
 
 
