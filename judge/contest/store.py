@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -402,12 +403,28 @@ def _connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
+# Files whose header this process has read. A file is read once per process, before this process
+# has an SQLite connection to it: closing any descriptor of a file drops every POSIX lock the
+# process holds on it, SQLite's included, and another process would then take the database for
+# unused, checkpoint it and delete the WAL this process still writes to (writes nobody else sees).
+_HEADER_READ: set[str] = set()
+_HEADER_LOCK = threading.Lock()
+
+
 def _check_file(path: Path) -> None:
-    """Refuses what is plainly not an SQLite file, before SQLite opens it."""
+    """Refuses what is plainly not an SQLite file, before SQLite opens it (once per process)."""
     if path.is_dir():
         raise StoreError(f"{path} is a folder: --db takes a database file, e.g. {path / DEFAULT_FILE}.")
     if not path.parent.is_dir():
         raise StoreError(f"cannot open {path}: the folder {path.parent} does not exist.")
+    with _HEADER_LOCK:
+        key = str(path.resolve())
+        if key not in _HEADER_READ:
+            _check_header(path)
+            _HEADER_READ.add(key)
+
+
+def _check_header(path: Path) -> None:
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
