@@ -94,7 +94,7 @@ def grade(ctx: click.Context, path: Path, members: tuple[str, ...], problems: tu
     """
     env: Environment = ctx.find_root().obj
     outputs = _outputs(json_path=json_path, markdown_path=markdown_path, junit_path=junit_path, csv_path=csv_path)
-    _check_writable([*outputs, *([(similarity_path, render_json)] if similarity_path else [])])
+    _check_writable([target for target, _render in outputs] + ([similarity_path] if similarity_path else []))
     problem_set = env.problems
     found = discover(path, problem_set.slugs(), members=members, problems=problems)
     if similarity_path is not None:  # over the whole tree, whatever part of it this run grades
@@ -142,7 +142,7 @@ def grade_merge(ctx: click.Context, shards: tuple[Path, ...], json_path: Path | 
     """
     env: Environment = ctx.find_root().obj
     outputs = _outputs(json_path=json_path, markdown_path=markdown_path, junit_path=junit_path, csv_path=csv_path)
-    _check_writable(outputs)
+    _check_writable([target for target, _render in outputs])
     book = merge(list(shards))
     _write_outputs(book, outputs)
     _publish_to_github(env, book)
@@ -222,8 +222,8 @@ def _outputs(**targets: Path | None) -> list[Output]:
     return [(target, RENDERERS[option]) for option, target in targets.items() if target is not None]
 
 
-def _check_writable(outputs: list[Output]) -> None:
-    for target, _render in outputs:
+def _check_writable(targets: list[Path]) -> None:
+    for target in targets:
         if not target.resolve().parent.is_dir():
             raise UsageError(f"cannot write {target}: the folder {target.resolve().parent} does not exist.")
 

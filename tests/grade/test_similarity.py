@@ -3,8 +3,14 @@ flagged, independent solutions and the starter code every member begins from are
 
 from __future__ import annotations
 
+import re
 import shutil
+import sys
 from pathlib import Path
+
+import pytest
+
+from judge.errors import UsageError
 
 from judge.grade.discovery import discover
 from judge.grade.similarity import near_copies, starter_of
@@ -125,3 +131,17 @@ def test_the_planted_copies_of_the_fixture_group_come_first(tmp_path: Path) -> N
 
     assert sorted((p[0], *sorted(p[1:])) for p in pairs[:2]) == [
         ("top_n_words", "ana", "fay"), ("weekly_buckets", "ana", "fay")]
+
+
+def test_without_copydetect_the_option_says_which_extra_to_install(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "copydetect", None)  # what an install without the grade extra sees
+    group = _group(tmp_path, {"ana/top_n_words.py": INDEPENDENT_TOP_N, "ben/top_n_words.py": INDEPENDENT_TOP_N})
+    found = discover(group, PROBLEMS.slugs())
+    with pytest.raises(UsageError, match=re.escape("pip install 'judge[grade]'")):
+        near_copies(found.submissions, PROBLEMS, tmp_path / "s.html")
+
+
+def test_the_cli_refuses_a_report_in_a_missing_folder_before_grading(run_cli, tmp_path: Path) -> None:
+    group = _group(tmp_path, {"ana/top_n_words.py": INDEPENDENT_TOP_N})
+    result = run_cli("grade", str(group), "--similarity", str(tmp_path / "nowhere" / "s.html"))
+    assert result.exit_code == 2 and "does not exist" in result.stderr
