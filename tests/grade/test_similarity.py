@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from judge.errors import UsageError
-
 from judge.grade.discovery import discover
 from judge.grade.similarity import near_copies, starter_of
 from judge.problems import ProblemSet
