@@ -109,10 +109,13 @@ def corpus_entries(directory: Path) -> list[CorpusEntry]:
 class Checker:
     """Runs every check of one problem folder against one sandbox backend.
 
-    The corpus is judged `jobs` files at a time, each by the real `judge run` in a
-    process of its own (judge.grade.pool, as `judge grade` does): a run is the judge
-    and its worker taking turns, so one run at a time leaves a core idle. The
-    complexity measurements come after, one at a time, on a machine left quiet.
+    With `jobs` > 1 the corpus is judged that many files at a time, each by the real
+    `judge run` in a process of its own (judge.grade.pool, as `judge grade` does): a
+    run is the judge and its worker taking turns, so one run at a time leaves a core
+    idle on a quiet machine; starting a process per file costs about 0.5 s of CPU,
+    which a busy machine pays for without the idle core. With `jobs` == 1 the files
+    are judged in this process, one after the other. The complexity measurements
+    come after, one at a time.
     """
 
     def __init__(self, backend: Backend, *, seed: int = 0, jobs: int = 1, hidden_paths: tuple[Path, ...] = (),
@@ -194,13 +197,31 @@ class Checker:
             if entry.expected is None:
                 self._emit(Check(f"corpus/{entry.path.name}", False, entry.header_problem))
         judged = {entry.path.resolve(): entry for entry in entries if entry.expected is not None}
-        options = RunOptions(sandbox=self.backend.name, seed=self.seed, complexity=False,
-                             problem_roots=(problem.directory.parent,), hide=self.hidden_paths)
-        pool = Pool(options, self.jobs, on_done=lambda outcome: self._emit(_verdict_check(judged, outcome)))
-        pool.run([Submission("corpus", problem.slug, path, 1.0) for path in judged])
+        if self.jobs == 1:
+            self._judge_here(problem, judged)
+        else:
+            self._judge_side_by_side(problem, judged)
         for entry in judged.values():
             if entry.claims:
                 self._emit(self.check_claims(problem, entry))
+
+    def _judge_here(self, problem: Problem, judged: dict[Path, CorpusEntry]) -> None:
+        """One file after the other in this process: no process to start per file."""
+        for path, entry in judged.items():
+            try:
+                report = self.judge(problem, path)
+            except ProblemConfigError as exc:
+                self._emit(Check(f"corpus/{entry.path.name}", False, str(exc), malformed=True))
+            else:
+                self._emit(_verdict_check(entry, CellOutcome(Submission("corpus", problem.slug, path, 1.0),
+                                                             report["verdict"], report["message"], report)))
+
+    def _judge_side_by_side(self, problem: Problem, judged: dict[Path, CorpusEntry]) -> None:
+        """`jobs` files at a time, each by `judge run` in a process of its own."""
+        options = RunOptions(sandbox=self.backend.name, seed=self.seed, complexity=False,
+                             problem_roots=(problem.directory.parent,), hide=self.hidden_paths)
+        on_done = lambda outcome: self._emit(_verdict_check(judged[outcome.submission.path], outcome))  # noqa: E731
+        Pool(options, self.jobs, on_done=on_done).run([Submission("corpus", problem.slug, p, 1.0) for p in judged])
 
     def check_claims(self, problem: Problem, entry: CorpusEntry) -> Check:
         """The classes measured for the file are those its `# time:` / `# memory:` lines state."""
@@ -223,8 +244,7 @@ class Checker:
         return Check(subject, False, "; ".join(disagreements))
 
 
-def _verdict_check(judged: dict[Path, CorpusEntry], outcome: CellOutcome) -> Check:
-    entry = judged[outcome.submission.path]
+def _verdict_check(entry: CorpusEntry, outcome: CellOutcome) -> Check:
     subject = f"corpus/{entry.path.name}"
     if outcome.report is None:  # the run itself failed: its own message says why
         malformed = outcome.message.startswith(f"`judge run` exited {int(ExitCode.PROBLEM_CONFIG_ERROR)}")

@@ -97,7 +97,8 @@ def test_a_reference_failing_its_own_tests_is_reported_with_the_failing_case(fol
     assert "wrong_answer" in check.detail
 
 
-def test_corpus_files_get_their_verdicts_checked_and_a_disagreement_names_both(folder: Path):
+@pytest.mark.parametrize("jobs", [1, 2], ids=["in-process", "side-by-side"])
+def test_corpus_files_get_their_verdicts_checked_and_a_disagreement_names_both(folder: Path, jobs: int):
     reference = (folder / "reference.py").read_text()
     (folder / "corpus" / "claims_wrong.py").write_text(
         "# expect: wrong_answer\n# why: said to be wrong, but it is the reference\n" + reference)
@@ -105,7 +106,7 @@ def test_corpus_files_get_their_verdicts_checked_and_a_disagreement_names_both(f
     (folder / "corpus" / "no_header.py").write_text(reference)
     found = []
 
-    Checker(LocalBackend(), jobs=2, on_check=found.append).check_corpus(load_problem(folder))
+    Checker(LocalBackend(), jobs=jobs, on_check=found.append).check_corpus(load_problem(folder))
 
     by_subject = {check.subject: check for check in found}
     assert sorted(by_subject) == ["corpus/claims_wrong.py", "corpus/no_header.py", "corpus/ok_reference.py"]
