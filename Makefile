@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test test-fast bench dist clean
+.PHONY: setup demo lint test test-fast bench dist clean
 
 setup: $(BIN)/judge
 
@@ -18,7 +18,11 @@ demo: setup
 	$(BIN)/judge run reservoir_sampling --solution examples/reservoir_sampling.py --sandbox local
 	-$(BIN)/judge run reservoir_sampling --solution examples/reservoir_sampling_buggy.py --sandbox local --no-complexity
 
-test: setup
+# ruff's rules are in pyproject.toml ([tool.ruff]); `ruff check --fix` repairs most findings.
+lint: setup
+	$(BIN)/ruff check .
+
+test: lint
 	$(BIN)/pytest
 
 test-fast: setup
