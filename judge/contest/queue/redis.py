@@ -163,8 +163,14 @@ class RedisQueue:
             submission = store.submission(submission_id)
             if submission.judged or _judged_elsewhere(submission, self.owner):
                 continue
-            if store.claim(submission, self.owner):
+            if not store.claim(submission, self.owner):
+                continue
+            try:
                 self._enqueue(Job.of(submission))
+            except redis.RedisError:  # not queued: unclaimed and kept for the next try, never stranded
+                store.release(submission_id, self.owner)
+                self._incoming.put(submission_id)
+                raise
 
     def _enqueue(self, job: Job) -> None:
         """Queues the job once: one already in Redis under its id (from before a restart) is adopted."""
