@@ -42,8 +42,16 @@ from typing import Any
 from judge import interrupts
 from judge.contest.clock import Clock, SystemClock
 from judge.contest.judging import JudgeOptions, _database_folder  # the folder SubmissionJudge hides too
-from judge.contest.owner import Owner, current_owner, is_alive
-from judge.contest.queue.jobs import Job, SandboxUnavailable, internal_error, judgement_from_dict, run_job, with_sandbox
+from judge.contest.owner import Owner, current_owner
+from judge.contest.queue.jobs import (
+    Job,
+    SandboxUnavailable,
+    internal_error,
+    judged_elsewhere,
+    judgement_from_dict,
+    run_job,
+    with_sandbox,
+)
 from judge.contest.store import ContestStore, Submission
 from judge.harness.run import default_hidden_paths
 from judge.problems import ProblemSet
@@ -137,7 +145,7 @@ class InProcessQueue:
 
     def _judge(self, store: ContestStore, submission: Submission) -> bool:
         """Claims, judges and records one submission; True when it must go round again."""
-        if submission.judged or _judged_elsewhere(submission, self.owner):
+        if submission.judged or judged_elsewhere(submission, self.owner):
             return False
         if not store.claim(submission, self.owner):
             return False  # another judge took it first
@@ -211,12 +219,6 @@ def _receive(receiver: Connection, child: multiprocessing.Process, stopping: Cal
     if kind == "interrupted" or stopping():
         raise _Stopped()
     return value
-
-
-def _judged_elsewhere(submission: Submission, owner: Owner) -> bool:
-    """True while another live process (a `judge submit` in a terminal) is judging it."""
-    theirs = submission.owner
-    return theirs is not None and theirs != owner and submission.state == "judging" and is_alive(theirs)
 
 
 def _terminate(child: multiprocessing.Process) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from judge.contest.judging import JudgeOptions, judge_source, judgement_of
+from judge.contest.owner import Owner, is_alive
 from judge.contest.store import Judgement, Submission
 from judge.errors import JudgeError, SandboxError
 from judge.harness.results import RunResult
@@ -95,3 +96,9 @@ def internal_error(job: Job, message: str) -> dict[str, Any]:
     sandbox = {"backend": "none", "enforced": {}, "notes": ["nothing ran"]}
     result = RunResult(job.problem, job.filename, Verdict.INTERNAL_ERROR, sandbox, job.options.seed, message=message)
     return judgement_to_dict(judgement_of(result))
+
+
+def judged_elsewhere(submission: Submission, owner: Owner) -> bool:
+    """True while another live process (a `judge submit` in a terminal) is judging it: left to it."""
+    theirs = submission.owner
+    return theirs is not None and theirs != owner and submission.state == "judging" and is_alive(theirs)

@@ -51,8 +51,8 @@ from rq.serializers import JSONSerializer
 
 from judge import interrupts
 from judge.contest.clock import Clock, SystemClock
-from judge.contest.owner import Owner, current_owner, is_alive
-from judge.contest.queue.jobs import Job, internal_error, judgement_from_dict, run_job, with_sandbox
+from judge.contest.owner import Owner, current_owner
+from judge.contest.queue.jobs import Job, internal_error, judged_elsewhere, judgement_from_dict, run_job, with_sandbox
 from judge.contest.store import ContestStore, Submission
 from judge.errors import UsageError
 from judge.problems import ProblemSet
@@ -161,7 +161,7 @@ class RedisQueue:
             if submission_id in self._waiting:
                 continue  # a duplicate submit: already queued
             submission = store.submission(submission_id)
-            if submission.judged or _judged_elsewhere(submission, self.owner):
+            if submission.judged or judged_elsewhere(submission, self.owner):
                 continue
             if not store.claim(submission, self.owner):
                 continue
@@ -225,11 +225,6 @@ class RedisQueue:
         for submission_id in self._waiting:
             store.release(submission_id, self.owner)
         self._waiting.clear()
-
-
-def _judged_elsewhere(submission: Submission, owner: Owner) -> bool:
-    theirs = submission.owner
-    return theirs is not None and theirs != owner and submission.state == "judging" and is_alive(theirs)
 
 
 def _last_line(text: str | None) -> str:
