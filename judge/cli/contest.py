@@ -85,7 +85,7 @@ class Session:
 @contextlib.contextmanager
 def open_session(ctx: click.Context, db: Path | None) -> Iterator[Session]:
     env: Environment = ctx.find_root().obj
-    with ContestStore(_database_path(env, db)) as store:
+    with ContestStore(database_path(env, db)) as store:
         judge = SubmissionJudge(store, env.problems, env.clock,
                                 hidden_paths=(*env.problems.roots, *default_hidden_paths(env.data_dir)))
         session = Session(env, store, judge)
@@ -93,7 +93,8 @@ def open_session(ctx: click.Context, db: Path | None) -> Iterator[Session]:
         yield session
 
 
-def _database_path(env: Environment, db: Path | None) -> Path:
+def database_path(env: Environment, db: Path | None) -> Path:
+    """--db, else the data folder's database (every contest command and the server find it so)."""
     if db is not None:
         return db
     try:

@@ -14,13 +14,13 @@ from pathlib import Path
 import click
 
 from judge import interrupts
-from judge.cli.contest import db_option
+from judge.cli.contest import database_path, db_option
 from judge.cli.environment import Environment
 from judge.contest.define import parse_duration
 from judge.contest.judging import JudgeOptions
 from judge.contest.participants import new_token, token_hash
 from judge.contest.queue import open_queue
-from judge.contest.store import DEFAULT_FILE, ContestStore
+from judge.contest.store import ContestStore
 from judge.errors import UsageError
 from judge.sandbox import CHOICES
 
@@ -141,18 +141,6 @@ def _could_not_start(server) -> UsageError:
     where = f"{server.config.host}:{server.config.port}"
     return UsageError(f"the server could not start on {where} (the line above says why: a port in use, or an "
                       "address this machine does not have); nothing was served. Pick another --port or --host.")
-
-
-def database_path(env: Environment, db: Path | None) -> Path:
-    """--db, else the data folder's database (as every contest command finds it)."""
-    if db is not None:
-        return db
-    try:
-        env.data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UsageError(f"cannot make the data folder {env.data_dir} ({exc.strerror or exc}); "
-                         "pass --db with a file you can write.") from exc
-    return env.data_dir / DEFAULT_FILE
 
 
 def _check_server_packages() -> None:

@@ -32,12 +32,12 @@ def test_the_default_database_lives_in_the_data_folder(round_: Round):
     env_db = round_.folder / "data" / "contests.sqlite3"
     outcome = round_.judge("contest", "list")  # with --db, as every Round command
     assert outcome.exit_code == 0 and not env_db.exists()
-    from judge.cli.contest import _database_path
+    from judge.cli.contest import database_path
     from judge.cli.environment import Environment
 
     env = Environment.from_os()
     env.data_dir = round_.folder / "elsewhere"
-    assert _database_path(env, None) == round_.folder / "elsewhere" / "contests.sqlite3"
+    assert database_path(env, None) == round_.folder / "elsewhere" / "contests.sqlite3"
 
 
 def test_a_submission_is_committed_pending_then_judged_once(tmp_path: Path):
