@@ -52,7 +52,8 @@ MAX_MESSAGE_CHARS = 2_000
 MAX_TRACEBACK_FRAMES = 12
 # Freed when the solution runs out of memory, so the reply can still be built.
 _reserve: bytearray | None = None
-# The output limit as set at start (RLIMIT_FSIZE's hard limit: the solution cannot raise it).
+# The output limit as set at start, kept so a call costs no getrlimit. The kernel enforces the
+# limit (RLIMIT_FSIZE); this copy only lets a reply say so when the solution survived SIGXFSZ.
 _output_limit: int | None = None
 
 
