@@ -212,7 +212,7 @@ def status(ctx: click.Context, name: str | None, watch: bool, db: Path | None) -
 def _status(session: Session, name: str):
     record = session.store.contest(name)
     participant = solo_participant()
-    log = [item for item in session.store.submissions(name) if item.participant == participant]
+    log = session.store.submissions(name, participant)
     return status_view(record, session.now(), log, session.standing(record, participant),
                        verdicts_visible(record, session.now()))
 

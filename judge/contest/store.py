@@ -286,9 +286,13 @@ class ContestStore:
             raise UsageError(f"no submission #{submission_id} in {self.path}.")
         return _submission_from_row(rows[0])
 
-    def submissions(self, contest: str) -> list[Submission]:
-        """The contest's log, in submission order."""
-        rows = self._read("SELECT * FROM submissions WHERE contest = ? ORDER BY id", (contest,))
+    def submissions(self, contest: str, participant: str | None = None) -> list[Submission]:
+        """The contest's log in submission order: everyone's, or one participant's."""
+        if participant is None:
+            rows = self._read("SELECT * FROM submissions WHERE contest = ? ORDER BY id", (contest,))
+        else:
+            rows = self._read("SELECT * FROM submissions WHERE contest = ? AND participant = ? ORDER BY id",
+                              (contest, participant))
         return [_submission_from_row(row) for row in rows]
 
     def abandoned(self) -> list[Submission]:

@@ -154,7 +154,7 @@ class HostedContest:
 
     def _check_rate(self, store: ContestStore, participant: str, now: float) -> None:
         """At most one submission per `min_interval_s`, counted from the log (a restart forgets nothing)."""
-        times = [item.submitted_at for item in store.submissions(self.name) if item.participant == participant]
+        times = [item.submitted_at for item in store.submissions(self.name, participant)]
         wait = (max(times) + self.min_interval_s - now) if times else 0.0
         if wait > 0:
             seconds = max(1, math.ceil(wait))
@@ -166,7 +166,7 @@ class HostedContest:
     def own_submissions(self, participant: str) -> tuple[ContestRecord, list[Submission]]:
         with self.store() as store:
             record = store.contest(self.name)
-            return record, [item for item in store.submissions(self.name) if item.participant == participant]
+            return record, store.submissions(self.name, participant)
 
     def own_submission(self, participant: str, submission_id: int) -> tuple[ContestRecord, Submission] | None:
         """The submission if `participant` made it; None alike for another's and for none at all."""
