@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 
 import click
@@ -28,11 +29,14 @@ from judge.sandbox import CHOICES, choose_backend
 @click.option("--seed", type=int, default=0, show_default=True, help="Hypothesis seed: the same seed gives the same run.")
 @click.option("--no-complexity", is_flag=True, help="Skip measuring time and memory complexity.")
 @click.option("--plot", type=click.Path(path_type=Path), help="Also save the complexity plot as a PNG file.")
+@click.option("--sequential", is_flag=True,
+              help="Measure complexity after the hidden tests in the same sandbox, not alongside them in a "
+                   "second one (for callers that already keep every core busy).")
 @click.option("-v", "--verbose", is_flag=True,
               help="Show every failing case in its own panel (by default, one panel per distinct failure).")
 @click.pass_context
 def run(ctx: click.Context, slug: str, solution: Path | None, sandbox: str, output_format: str,
-        seed: int, no_complexity: bool, plot: Path | None, verbose: bool) -> None:
+        seed: int, no_complexity: bool, plot: Path | None, sequential: bool, verbose: bool) -> None:
     """Judge SLUG's solution: hidden tests, limits, then measured complexity.
 
     \b
@@ -51,6 +55,7 @@ def run(ctx: click.Context, slug: str, solution: Path | None, sandbox: str, outp
         result = judge_solution(
             problem, path, backend, seed=seed, progress=on_progress,
             measure_complexity=not no_complexity,
+            alongside=not sequential and (os.cpu_count() or 1) > 1,  # a single core gains nothing
             hidden_paths=(*env.problems.roots, *default_hidden_paths(env.data_dir)),  # every folder of problems
         )
     result.sandbox["chosen"] = _why

@@ -1,0 +1,65 @@
+"""Complexity measured in a second sandbox while the hidden tests run (judge/harness/complexity_lane.py)."""
+
+from __future__ import annotations
+
+import threading
+
+from judge.harness.run import judge_solution
+from judge.sandbox.base import Backend, Box, Job
+from judge.sandbox.local import LocalBackend
+from tests.conftest import PROBLEMS_ROOT
+
+WRONG = PROBLEMS_ROOT / "is_subsequence" / "corpus" / "reuses_characters.py"
+LINEAR_MEMORY = PROBLEMS_ROOT / "is_subsequence" / "corpus" / "worse_list_copy.py"  # O(1) expected
+
+
+class CountingBackend(Backend):
+    """The local backend, keeping every box it opened so a test can see each was closed."""
+
+    name = "local"
+
+    def __init__(self) -> None:
+        self.inner = LocalBackend()
+        self.boxes: list[Box] = []
+        self.lock = threading.Lock()
+
+    def probe(self):
+        return self.inner.probe()
+
+    def open(self, job: Job) -> Box:
+        box = self.inner.open(job)
+        with self.lock:
+            self.boxes.append(box)
+        return box
+
+
+def _all_closed(backend: CountingBackend) -> bool:
+    """Every box's folder is gone (a local box removes it last when it closes)."""
+    return all(not box.root.exists() for box in backend.boxes)
+
+
+def test_measured_alongside_the_accepted_solution_gets_its_class(problems):
+    problem = problems.get("is_subsequence")
+    backend = CountingBackend()
+    result = judge_solution(problem, problem.reference_path, backend, alongside=True)
+    assert result.verdict.value == "accepted"
+    assert result.complexity is not None and result.complexity.time.fit.relation in ("within", "better")
+    assert len(backend.boxes) == 2, "the measurement has a box of its own"
+    assert _all_closed(backend)
+
+
+def test_a_worse_class_is_still_caught_alongside(problems):
+    problem = problems.get("is_subsequence")
+    result = judge_solution(problem, LINEAR_MEMORY, CountingBackend(), alongside=True)
+    assert result.verdict.value == "accepted"
+    assert result.complexity is not None and result.complexity.memory.fit.relation == "worse", result.complexity
+
+
+def test_a_failed_test_drops_the_measurement_and_its_box(problems):
+    problem = problems.get("is_subsequence")
+    backend = CountingBackend()
+    result = judge_solution(problem, WRONG, backend, seed=3, alongside=True)
+    assert result.verdict.value == "wrong_answer"
+    assert result.complexity is None
+    assert _all_closed(backend)
+    assert all(thread.name != "judge-complexity" for thread in threading.enumerate())
