@@ -63,10 +63,20 @@ def same(actual: Any, expected: Any) -> bool:
     if isinstance(actual, bool) != isinstance(expected, bool):
         return False
     if isinstance(expected, (list, tuple)) and isinstance(actual, (list, tuple)):
-        return type(actual) is type(expected) and len(actual) == len(expected) and all(
-            same(a, e) for a, e in zip(actual, expected)
-        )
+        if type(actual) is not type(expected) or len(actual) != len(expected):
+            return False
+        if _plain(actual) and _plain(expected):  # no bool, list or tuple inside: == says it all
+            return bool(actual == expected)
+        return all(same(a, e) for a, e in zip(actual, expected))
     return bool(actual == expected)
+
+
+_PLAIN_ITEMS = frozenset({str, int, float, type(None)})
+
+
+def _plain(items: list | tuple) -> bool:
+    """True when every item is exactly a str, int, float or None (large results mostly are)."""
+    return set(map(type, items)) <= _PLAIN_ITEMS
 
 
 @contextlib.contextmanager

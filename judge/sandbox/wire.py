@@ -99,8 +99,15 @@ def encode(value: Any) -> Any:
     return _encode_tagged(value)
 
 
+_PLAIN_TYPES = frozenset({str, int, bool, type(None)})  # exactly these: JSON carries them as they are
+_NUMBER_TYPES = frozenset({int, float, bool})
+
+
 def _encode_tagged(value: Any) -> Any:
     if isinstance(value, list):
+        types = set(map(type, value))  # large inputs are mostly flat lists: no call per item for them
+        if types <= _PLAIN_TYPES or (types <= _NUMBER_TYPES and all(map(math.isfinite, value))):
+            return list(value)
         return [encode(v) for v in value]
     if isinstance(value, tuple):
         return {"$tuple": [encode(v) for v in value]}
@@ -145,6 +152,9 @@ class WireError(ValueError):
 def decode(value: Any) -> Any:
     """Decodes a value returned by the worker; malformed data raises WireError."""
     if isinstance(value, list):
+        types = set(map(type, value))
+        if list not in types and dict not in types:
+            return value  # plain JSON items stand for themselves
         return [decode(v) for v in value]
     if not isinstance(value, dict):
         return value

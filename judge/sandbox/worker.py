@@ -113,6 +113,8 @@ class _Encoder:
     def _encode_container(self, value, depth: int):
         if id(value) in self.handle_of:
             return {"$handle": self.handle_of[id(value)]}
+        if type(value) is list and depth < MAX_DEPTH and (plain := self._plain_list(value)) is not None:
+            return plain
         if isinstance(value, (list, tuple, set, frozenset)):
             items = [self.encode(v, depth + 1) for v in value]
             if isinstance(value, list):
@@ -131,6 +133,28 @@ class _Encoder:
         return {"$opaque": {"type": type(value).__qualname__, "repr": object.__repr__(value)}}
 
 
+    def _plain_list(self, value: list):
+        """A list of plain numbers, or of plain strings, as it is: the common large reply, counted
+        and checked without a call per item. None for anything else (encoded item by item)."""
+        types = set(map(type, value))
+        if types <= _NUMBER_TYPES:
+            if float in types and not all(map(math.isfinite, value)):
+                return None  # NaN and infinities are tagged
+        elif types == {str}:
+            self.text_bytes += sum(map(len, value))
+            if self.text_bytes > MAX_REPLY_BYTES:
+                raise ReplyTooLarge(f"the returned value holds over {MAX_REPLY_BYTES} bytes of text")
+        else:
+            return None
+        self.items += len(value)
+        if self.items > MAX_ITEMS:
+            raise ReplyTooLarge("the returned value is too large or too deeply nested")
+        return value
+
+
+_NUMBER_TYPES = frozenset({int, float, bool})  # exactly these: a subclass is encoded item by item
+
+
 def _encode_float(x: float):
     if math.isnan(x):
         return {"$float": "nan"}
@@ -142,6 +166,9 @@ def _encode_float(x: float):
 def _decode(value, handles: dict[int, object]):
     """Builds the solution's arguments from tagged JSON sent by the judge."""
     if isinstance(value, list):
+        types = set(map(type, value))
+        if list not in types and dict not in types:
+            return value.copy()  # plain items stand for themselves; a fresh list for every call
         return [_decode(v, handles) for v in value]
     if not isinstance(value, dict):
         return value
@@ -315,7 +342,7 @@ def _reply_bytes(message: dict) -> bytes:
 
 def _output_exceeded() -> bool:
     """True when the solution's prints reached the output limit (writes then fail with EFBIG)."""
-    streams = {id(s): s for s in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__)}
+    streams = {id(s): s for s in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__) if s is not None}
     for stream in streams.values():
         try:
             stream.flush()
@@ -504,6 +531,8 @@ def _limit_output(limit: int | None) -> None:
 
 def _import_solution(path: str):
     spec = importlib.util.spec_from_file_location("solution", path)
+    if spec is None or spec.loader is None:  # no loader for the file's suffix
+        raise ImportError(f"{os.path.basename(path)} cannot be imported: it is not a Python source file (.py)")
     module = importlib.util.module_from_spec(spec)
     sys.modules["solution"] = module
     spec.loader.exec_module(module)
