@@ -69,7 +69,8 @@ def test_the_wheel_holds_what_users_need_and_not_the_corpora(wheel: Path) -> Non
     for needed in ("judge/problem_set/is_subsequence/hidden_tests.py", "judge/problem_set/is_subsequence/spec.md",
                    "judge/problem_set/is_subsequence/reference.py", "judge/problem_set/is_subsequence/problem.toml",
                    "judge/problem_set/top_n_words/starter.py", "judge/examples/reservoir_sampling.py",
-                   "judge/image_recipe/Dockerfile", "judge/image_recipe/build-rootfs.sh", "judge/sandbox/worker.py"):
+                   "judge/image_recipe/Dockerfile", "judge/image_recipe/build-rootfs.sh", "judge/sandbox/worker.py",
+                   "judge/harness/unicode/categories-14.0.0.json.gz"):
         assert needed in names, f"the wheel lacks {needed}"
     assert not [n for n in names if "/corpus/" in n], "the corpora ship too"
 

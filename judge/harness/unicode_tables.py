@@ -10,16 +10,25 @@ everything that encodes decodes back. Writing it where Hypothesis looks keeps
 the run private and exact; a cache kept between runs would be a file a
 solution without namespaces could rewrite to weaken the next run's inputs.
 
-The file name and format are Hypothesis's (`charmap.intervals_from_codec`);
-tests/harness/test_unicode_tables.py checks them against what Hypothesis
-computes itself, so a Hypothesis that changes them fails a test instead of
-silently running slowly (it recomputes whatever it cannot read).
+The second table maps each Unicode category to its code point intervals
+(`charmap.charmap`): any text strategy needs it, and computing it asks
+`unicodedata.category` about every code point (0.1 s). It is a fact of the
+Unicode version, so the judge ships it per version (unicode/, written by
+`python judge/harness/unicode_tables.py` under each Python); a version without
+a shipped table is computed by Hypothesis as before.
+
+The file names and formats are Hypothesis's (`charmap.intervals_from_codec`,
+`charmap.charmap`); tests/harness/test_unicode_tables.py checks them against
+what Hypothesis computes itself, so a Hypothesis that changes them fails a test
+instead of silently running slowly (it recomputes whatever it cannot read).
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import shutil
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -29,13 +38,43 @@ SURROGATES = (0xD800, 0xDFFF)
 UTF8_TABLE = [[[0, SURROGATES[0] - 1], [SURROGATES[1] + 1, 0x10FFFF]], []]
 
 
-def table_path(hypothesis_home: Path) -> Path:
-    return hypothesis_home / "unicode_data" / unicodedata.unidata_version / CODEC_FILE
+CATEGORIES_FILE = "charmap.json.gz"
+SHIPPED = Path(__file__).with_name("unicode")
+
+
+def table_path(hypothesis_home: Path, name: str = CODEC_FILE) -> Path:
+    return hypothesis_home / "unicode_data" / unicodedata.unidata_version / name
+
+
+def shipped_categories(version: str = unicodedata.unidata_version) -> Path:
+    return SHIPPED / f"categories-{version}.json.gz"
 
 
 def seed(hypothesis_home: Path) -> None:
-    """Writes the UTF-8 table into a Hypothesis storage folder (the format Hypothesis writes)."""
+    """Writes both tables into a Hypothesis storage folder (the formats Hypothesis writes)."""
     path = table_path(hypothesis_home)
     path.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(path, "wb", mtime=1) as table:
         table.write(json.dumps(UTF8_TABLE).encode())
+    if shipped_categories().is_file():
+        shutil.copyfile(shipped_categories(), table_path(hypothesis_home, CATEGORIES_FILE))
+
+
+def category_intervals() -> list:
+    """[[category, [[first, last], ...]], ...] sorted by category, for this Python's Unicode."""
+    table: dict[str, list[list[int]]] = {}
+    first, current = 0, unicodedata.category(chr(0))
+    for code in range(1, sys.maxunicode + 1):
+        category = unicodedata.category(chr(code))
+        if category != current:
+            table.setdefault(current, []).append([first, code - 1])
+            first, current = code, category
+    table.setdefault(current, []).append([first, sys.maxunicode])
+    return sorted(table.items())
+
+
+if __name__ == "__main__":  # run under each Python whose Unicode version the judge should ship
+    SHIPPED.mkdir(exist_ok=True)
+    with gzip.GzipFile(shipped_categories(), "wb", mtime=1) as out:
+        out.write(json.dumps(category_intervals()).encode())
+    print(f"wrote {shipped_categories()}")

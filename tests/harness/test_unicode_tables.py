@@ -34,3 +34,30 @@ def test_hypothesis_reads_the_file_where_it_is_written(tmp_path):
     with gzip.GzipFile(unicode_tables.table_path(tmp_path), "wb") as table:
         table.write(json.dumps([[[97, 99]], []]).encode())
     assert _intervals_in(tmp_path) == (((97, 99),), ())
+
+
+def _categories_in(home) -> dict:
+    """Hypothesis's category table with `home` as its storage, bypassing its in-process copy."""
+    set_hypothesis_home_dir(home)
+    saved, charmap._charmap = charmap._charmap, None
+    try:
+        return charmap.charmap()
+    finally:
+        charmap._charmap = saved
+        set_hypothesis_home_dir(None)
+
+
+def test_shipped_category_table_equals_hypothesis_own_computation(tmp_path):
+    """CI's Python has its table shipped; it is the one Hypothesis computes for itself."""
+    assert unicode_tables.shipped_categories().is_file()
+    computed = _categories_in(tmp_path / "computed")
+    assert unicode_tables.table_path(tmp_path / "computed", unicode_tables.CATEGORIES_FILE).is_file()
+    unicode_tables.seed(tmp_path / "seeded")
+    assert _categories_in(tmp_path / "seeded") == computed
+
+
+def test_hypothesis_reads_the_category_table_where_it_is_written(tmp_path):
+    unicode_tables.seed(tmp_path)
+    with gzip.GzipFile(unicode_tables.table_path(tmp_path, unicode_tables.CATEGORIES_FILE), "wb") as table:
+        table.write(json.dumps([["Lu", [[65, 90]]]]).encode())
+    assert _categories_in(tmp_path) == {"Lu": ((65, 90),)}
