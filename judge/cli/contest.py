@@ -279,7 +279,7 @@ def export(ctx: click.Context, name: str | None, json_file: str | None, csv_file
         standings = session.standings(record, solo_participant())
         if json_file is not None:
             _write(session.env, json_file, json.dumps(standings_json(record.rules, standings), indent=2) + "\n")
-        else:
+        elif csv_file is not None:  # the one of the two given
             _write(session.env, csv_file, standings_csv(record.rules, standings))
 
 

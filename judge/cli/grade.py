@@ -22,7 +22,11 @@ from judge.grade.shards import keep_shard, merge, parse_shard, tree_fingerprint
 from judge.grade.similarity import NearCopy, near_copies
 from judge.report.gradebook import render_json, render_markdown, render_table
 from judge.report.gradebook_csv import render_csv
-from judge.report.gradebook_github import annotations, append_step_summary, in_github_actions
+from judge.report.gradebook_github import (
+    annotations as github_annotations,  # `annotations` is the __future__ feature's name here
+    append_step_summary,
+    in_github_actions,
+)
 from judge.report.gradebook_junit import render_junit
 from judge.sandbox import CHOICES, choose_backend
 
@@ -198,7 +202,7 @@ def _publish_to_github(env: Environment, book: Gradebook) -> None:
     """Annotations under GitHub Actions; the Markdown in the step's summary when there is one."""
     with interrupts.shielded():  # whole lines and a whole append, even under a signal
         if in_github_actions():
-            for line in annotations(book):  # raw: the console must neither wrap nor read markup
+            for line in github_annotations(book):  # raw: the console must neither wrap nor read markup
                 env.stdout.file.write(line + "\n")
             env.stdout.file.flush()
         summary = os.environ.get("GITHUB_STEP_SUMMARY")

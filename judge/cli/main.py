@@ -214,6 +214,7 @@ def _load(target: str) -> click.Command:
 def _load_subcommand(name: str) -> click.Command:
     command = _load(SUBCOMMANDS[name])
     for member in GROUP_MEMBERS.get(name, ()):
+        assert isinstance(command, click.Group)  # a command with members is a group
         command.add_command(_load(member))
     return command
 

@@ -89,7 +89,7 @@ def _claim_lines(result: ComplexityResult) -> Text:
 
 def _claim_line(axis: str, check: ClaimCheck) -> Text:
     claim = check.claim
-    if check.verdict == "unreadable":
+    if check.verdict == "unreadable" or claim.complexity is None:  # the one verdict of a claim without a class
         return Text.assemble(f"{axis}: you said {claim.text!r} (line {claim.line}), ",
                              ("unreadable", "yellow"), f": {claim.problem}")
     words, style = _CLAIM_MARKS[check.verdict]

@@ -25,6 +25,7 @@ import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from judge.complexity.classes import Complexity, log_growth
 
@@ -180,6 +181,17 @@ def _cut(high_below: float, low_above: float) -> float:
     return min((high_below + low_above) / 2, high_below + 0.5)
 
 
+class _Decided(TypedDict):
+    """The fields of a Fit that _decide sets whether or not it reaches a class."""
+
+    expected: Complexity
+    consistent: tuple[Complexity, ...]
+    slope: float
+    slope_error: float
+    confidence: float
+    window: tuple[int, ...]
+
+
 def _decide(
     expected: Complexity,
     slope: float,
@@ -194,14 +206,14 @@ def _decide(
     measured = expected if expected in members else members[0]
     low, high = bands[group]
     confidence = _normal_cdf((high - slope) / error) - _normal_cdf((low - slope) / error)
-    base = {
-        "expected": expected,
-        "consistent": members,
-        "slope": slope,
-        "slope_error": error,
-        "confidence": confidence,
-        "window": tuple(p.n for p in window),
-    }
+    base = _Decided(
+        expected=expected,
+        consistent=members,
+        slope=slope,
+        slope_error=error,
+        confidence=confidence,
+        window=tuple(p.n for p in window),
+    )
     # Scatter matters only when it blurs the band: 2^n is far from straight in
     # log-log space (large error) yet nowhere near any polynomial band.
     if error > MAX_SLOPE_ERROR and not low <= slope - Z_WORSE * error <= slope + Z_WORSE * error < high:
@@ -216,7 +228,8 @@ def _decide(
 def relation_to(fit: Fit, other: Complexity) -> str:
     """How the measurement stands against a class other than the expected one (a candidate's
     claim), by the same rules: within | better | worse | uncertain | inconclusive."""
-    if fit.measured is None or not fit.window:
+    # A Fit with a measured class always has its slope and error (see _decide).
+    if fit.measured is None or fit.slope is None or fit.slope_error is None or not fit.window:
         return "inconclusive"
     bands = group_bands({c: _class_slope(c, fit.window) for c in Complexity})
     return _relation(other, fit.measured, fit.slope, fit.slope_error, bands)

@@ -12,7 +12,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from judge.contest.model import FEEDBACK_MODES, ContestRules
 from judge.errors import UsageError
@@ -156,6 +156,11 @@ class _SpecReader:
             format=self._string("format", None), feedback=self._string("feedback", "full"),
             freeze=self._string("freeze", None), points=self._points(),
         )
+
+    @overload
+    def _string(self, key: str, default: str) -> str: ...
+    @overload
+    def _string(self, key: str, default: None) -> str | None: ...
 
     def _string(self, key: str, default: str | None) -> str | None:
         value = self.data.get(key, default)

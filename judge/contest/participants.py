@@ -58,6 +58,7 @@ class Window:
     def phase(self, now: float) -> str:
         if self.starts_at is None:
             return OVER if self.ends_at is not None and now >= self.ends_at else "not started"
+        assert self.ends_at is not None  # a window that has started has an end (window_of)
         return RUNNING if now < self.ends_at else OVER
 
 

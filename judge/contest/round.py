@@ -24,21 +24,21 @@ NOT_STARTED, RUNNING, OVER = "not started", "running", "over"
 def phase(record: ContestRecord, now: float) -> str:
     if record.started_at is None:
         return OVER if record.finished_at is not None else NOT_STARTED
-    return RUNNING if now < record.ends_at else OVER
+    return RUNNING if now < record.round_end() else OVER
 
 
 def time_left(record: ContestRecord, now: float) -> float:
     """Seconds left in the round (the whole duration before it starts, 0 once it is over)."""
     if record.started_at is None:
         return 0.0 if record.finished_at is not None else float(record.rules.duration_s)
-    return max(0.0, record.ends_at - now)
+    return max(0.0, record.round_end() - now)
 
 
 def elapsed(record: ContestRecord, now: float) -> float:
     """Seconds since the start, up to the end."""
     if record.started_at is None:
         return 0.0
-    return max(0.0, min(now, record.ends_at) - record.started_at)
+    return max(0.0, min(now, record.round_end()) - record.started_at)
 
 
 def freeze_starts_at(record: ContestRecord) -> float | None:
@@ -72,9 +72,10 @@ def check_can_submit(record: ContestRecord, problem: str, now: float) -> None:
 
 
 def _ended(record: ContestRecord, now: float) -> str:
-    handed_in = record.finished_at is not None and record.finished_at == record.ends_at
+    end = record.round_end()  # it is over
+    handed_in = record.finished_at is not None and record.finished_at == end
     how = "handed in" if handed_in else "time ran out"
-    return f"{how} at {clock_time(record.ends_at)}, {format_duration(now - record.ends_at)} ago"
+    return f"{how} at {clock_time(end)}, {format_duration(now - end)} ago"
 
 
 def clock_time(moment: float) -> str:

@@ -122,6 +122,19 @@ class ContestRecord:
         scheduled = self.started_at + self.rules.duration_s
         return scheduled if self.finished_at is None else min(scheduled, self.finished_at)
 
+    def round_start(self) -> float:
+        """started_at of a round known to have started."""
+        if self.started_at is None:
+            raise ValueError(f"contest {self.name!r} has not started")
+        return self.started_at
+
+    def round_end(self) -> float:
+        """ends_at of a round known to have started or been handed in (only a round that did neither has none)."""
+        end = self.ends_at
+        if end is None:
+            raise ValueError(f"contest {self.name!r} has neither started nor been handed in")
+        return end
+
 
 @dataclass(frozen=True)
 class Submission:
@@ -276,6 +289,7 @@ class ContestStore:
                 " options, state, owner_pid, owner_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
                 (contest, participant, problem, filename, source, hashlib.sha256(source).hexdigest(), at,
                  json.dumps(options, sort_keys=True), owner.pid, owner.token))
+            assert cursor.lastrowid is not None  # an INSERT's rowid
             return cursor.lastrowid
 
         return self.submission(self._write(insert))

@@ -64,7 +64,8 @@ def _commit_times(root: Path) -> dict[Path, datetime.datetime]:
     log = _git(root, "log", "--format=%x01%cI", "--name-only", "-z", "--no-renames", "--", ".")
     if top is None or log is None:
         return {}
-    top_path, times = Path(top.strip()), {}
+    top_path = Path(top.strip())
+    times: dict[Path, datetime.datetime] = {}
     for commit in log.split("\x01")[1:]:  # newest first: the first time a file shows is its last commit
         date, *names = commit.split("\0")
         when = datetime.datetime.fromisoformat(date.strip()).astimezone(datetime.UTC)

@@ -220,7 +220,7 @@ def _outcome(cell: _Running) -> CellOutcome:
     _close(cell)
     duration = time.monotonic() - cell.started
     report = _parse_report(out)
-    if report is not None and code in VERDICT_CODES.get(report.get("verdict"), ()):
+    if report is not None and code in VERDICT_CODES.get(report.get("verdict", ""), ()):
         return CellOutcome(cell.submission, report["verdict"], report.get("message", ""), report, duration)
     said = " ".join(line.strip() for line in err.decode(errors="replace").splitlines()[-5:] if line.strip())
     what = _how_it_ended(code) + ("" if report is None else " with a report that disagrees")

@@ -9,7 +9,6 @@ _repr.maxstring = 120
 _repr.maxother = 120
 _repr.maxlist = _repr.maxtuple = _repr.maxset = _repr.maxdict = 16
 _repr.maxlevel = 6
-_repr.indent = None
 
 
 def render_value(value: object) -> str:

@@ -12,6 +12,7 @@ import difflib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeGuard
 
 from judge.complexity.claim import AxisClaim, read_claims
 from judge.errors import UsageError
@@ -64,11 +65,12 @@ def _read(path: Path, problem: Problem) -> str:
 def _forbidden_import(tree: ast.Module, path: Path, problem: Problem) -> StaticFinding | None:
     allowed = set(problem.allowed_modules)
     for node in ast.walk(tree):
-        names = []
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names = [node.module]
+        else:
+            continue
         for name in names:
             top = name.partition(".")[0]
             if top not in sys.stdlib_module_names and top not in allowed:
@@ -132,7 +134,7 @@ def _top_level_names(body: list[ast.stmt]) -> dict[str, int]:
     return names
 
 
-def _runs_only_as_a_script(node: ast.stmt) -> bool:
+def _runs_only_as_a_script(node: ast.stmt) -> TypeGuard[ast.If]:
     """`if __name__ == "__main__":` (either way round)."""
     if not isinstance(node, ast.If) or not isinstance(node.test, ast.Compare) or len(node.test.ops) != 1:
         return False
@@ -154,5 +156,7 @@ def _nested_definition(tree: ast.Module, name: str) -> tuple[str, int] | None:
             for node in ast.walk(container):
                 if node is not container and getattr(node, "name", None) == name:
                     kind = "class" if isinstance(container, ast.ClassDef) else "function"
-                    return f"{kind} {container.name}", node.lineno
+                    # ast.walk yields bare ASTs, but every node with a name (a definition, an
+                    # except handler, an alias, a pattern) has a line.
+                    return f"{kind} {container.name}", node.lineno  # type: ignore[attr-defined]
     return None

@@ -246,12 +246,14 @@ class Checker:
 
 def _verdict_check(entry: CorpusEntry, outcome: CellOutcome) -> Check:
     subject = f"corpus/{entry.path.name}"
+    expected = entry.expected
+    assert expected is not None  # check_corpus judges only the entries that state a verdict
     if outcome.report is None:  # the run itself failed: its own message says why
         malformed = outcome.message.startswith(f"`judge run` exited {int(ExitCode.PROBLEM_CONFIG_ERROR)}")
         return Check(subject, False, outcome.message, malformed=malformed)
-    if outcome.verdict == entry.expected.value:
+    if outcome.verdict == expected.value:
         return Check(subject, True, outcome.verdict)
-    return Check(subject, False, f"expected {entry.expected.value}, got {outcome.verdict}: {_why(outcome.report)}")
+    return Check(subject, False, f"expected {expected.value}, got {outcome.verdict}: {_why(outcome.report)}")
 
 
 def measure_solution(problem: Problem, path: Path, backend: Backend, *, seed: int = 0,
@@ -271,20 +273,23 @@ def measure_solution(problem: Problem, path: Path, backend: Backend, *, seed: in
 def _disagreements(claims: dict[str, AxisClaim], result: ComplexityResult | None) -> list[str]:
     found = []
     for axis, claim in claims.items():
+        stated = claim.complexity
+        assert stated is not None  # check_claims returns on an unreadable claim first
         measured = getattr(result, axis, None) if result else None
         if measured is None:
-            found.append(f"{axis}: states {claim.complexity.label}, but the problem's complexity.py does not "
+            found.append(f"{axis}: states {stated.label}, but the problem's complexity.py does not "
                          f"measure {axis}")
         elif measured.measured is None:
-            found.append(f"{axis}: states {claim.complexity.label}, measured nothing conclusive "
+            found.append(f"{axis}: states {stated.label}, measured nothing conclusive "
                          f"({measured.fit.reason})")
-        elif measured.measured.group != claim.complexity.group:
-            found.append(f"{axis}: states {claim.complexity.label}, measured {measured.measured.label} "
+        elif measured.measured.group != stated.group:
+            found.append(f"{axis}: states {stated.label}, measured {measured.measured.label} "
                          f"({measured.fit.reason})")
     return found
 
 
-def _measured(result: ComplexityResult, claims: dict[str, AxisClaim]) -> str:
+def _measured(result: ComplexityResult | None, claims: dict[str, AxisClaim]) -> str:
+    """The classes measured; `result` is None only when there are no claims (else they disagree)."""
     return ", ".join(f"{axis} {getattr(result, axis).measured.label}" for axis in claims)
 
 

@@ -12,8 +12,7 @@ gradebook is cut at a line, any open code fence closed, and a note added:
 never dropped.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: it binds the module name `annotations`, which is a function here.
 import os
 import re
 from pathlib import Path

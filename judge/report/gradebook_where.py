@@ -35,8 +35,7 @@ def failing_line(cell: Cell) -> int:
     for case in (cell.report or {}).get("cases") or []:
         if case.get("verdict") == "accepted":
             continue
-        lines = [_frame_line(frame) for frame in case.get("traceback") or []]
-        lines = [n for n in lines if n is not None]
+        lines = [n for n in map(_frame_line, case.get("traceback") or []) if n is not None]
         if lines:
             return lines[-1]  # the innermost of the solution's own frames
     return 1

@@ -41,8 +41,9 @@ def describe_phase(record: ContestRecord, now: float) -> str:
     if current == NOT_STARTED:
         return "not started"
     if current == OVER:
-        how = "handed in" if record.finished_at is not None and record.finished_at <= record.ends_at else "ended"
-        return f"over ({how} at {clock_time(record.ends_at)})"
+        end = record.round_end()
+        how = "handed in" if record.finished_at is not None and record.finished_at <= end else "ended"
+        return f"over ({how} at {clock_time(end)})"
     frozen = " · scoreboard frozen" if is_frozen(record, now) else ""
     return f"running: {format_duration(time_left(record, now))} left{frozen}"
 
@@ -86,7 +87,7 @@ def problems_table(record: ContestRecord, problems: Sequence[Problem]) -> Table:
 def started_view(record: ContestRecord, problems: Sequence[Problem]) -> RenderableType:
     first = record.rules.problems[0]
     return Group(
-        Text(f"{record.name} started at {clock_time(record.started_at)}; it ends at {clock_time(record.ends_at)} "
+        Text(f"{record.name} started at {clock_time(record.round_start())}; it ends at {clock_time(record.round_end())} "
              f"({format_duration(record.rules.duration_s)})."),
         Text(""),
         problems_table(record, problems),
@@ -143,7 +144,7 @@ def verdict_line(submission: Submission, record: ContestRecord) -> Text:
 def held_line(submission: Submission, record: ContestRecord, now: float) -> Text:
     at = minutes_seconds(submission.submitted_at - (record.started_at or 0.0))
     return Text(f"submission #{submission.id} ({submission.problem}, at {at}) recorded, verdict {HELD} "
-                f"({format_duration(record.ends_at - now)} from now).")
+                f"({format_duration(record.round_end() - now)} from now).")
 
 
 # ---- the postmortem -------------------------------------------------------------------------
@@ -176,10 +177,12 @@ def _round_summary(report: Postmortem) -> str:
 
 def _ending(report: Postmortem) -> str:
     record = report.record
+    start = record.round_start()  # _round_summary asks only of a round that started
     if phase(record, report.now) != OVER:
-        return f"running, {format_duration(report.now - record.started_at)} in"
-    length = format_duration(record.ends_at - record.started_at)
-    handed_in = record.finished_at is not None and record.finished_at <= record.ends_at
+        return f"running, {format_duration(report.now - start)} in"
+    end = record.round_end()
+    length = format_duration(end - start)
+    handed_in = record.finished_at is not None and record.finished_at <= end
     return f"{'handed in' if handed_in else 'time ran out'} after {length}"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.panel import Panel
 from rich.syntax import Syntax
 from rich.table import Table
@@ -64,7 +64,9 @@ def _sandbox_summary(sandbox: dict) -> str:
 
 def _category_table(cases: list[CaseResult]) -> Table:
     table = Table(title="hidden tests by edge-case category", title_justify="left", expand=False)
-    for column, justify in (("category", "left"), ("passed", "right"), ("verdict", "left"), ("time", "right"), ("memory", "right")):
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
+        ("category", "left"), ("passed", "right"), ("verdict", "left"), ("time", "right"), ("memory", "right"))
+    for column, justify in columns:
         table.add_column(column, justify=justify)
     by_category: dict[str, list[CaseResult]] = defaultdict(list)
     for case in cases:

@@ -111,7 +111,10 @@ class WorkerProcess(abc.ABC):
 class Box(abc.ABC):
     """The sandbox of one judging run."""
 
-    isolation: Isolation
+    @property
+    @abc.abstractmethod
+    def isolation(self) -> Isolation:
+        """What confines the box's workers (a backend may learn some of it only as the box runs)."""
 
     @abc.abstractmethod
     def spawn(self) -> WorkerProcess: ...

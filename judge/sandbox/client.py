@@ -8,6 +8,7 @@ verdict. A failed worker is killed; the next request starts a fresh one.
 
 from __future__ import annotations
 
+import builtins
 import json
 import signal
 import time
@@ -66,7 +67,7 @@ class RemoteError:
             text=str(data.get("text", "")),
         )
 
-    def is_instance_of(self, exc_type: type[BaseException]) -> bool:
+    def is_instance_of(self, exc_type: builtins.type[BaseException]) -> bool:  # the field `type` shadows the builtin
         return f"{exc_type.__module__}.{exc_type.__qualname__}" in self.classes
 
     def summary(self) -> str:
@@ -132,8 +133,10 @@ class WorkerClient:
 
     def wait_ready(self) -> None:
         """Waits for the launched worker's import of the solution; raises ImportFailed."""
+        worker = self.worker
+        assert worker is not None, "wait_ready() comes after launch()"
         try:
-            line = self._await_hello(self.worker)
+            line = self._await_hello(worker)
         except WorkerGone:
             failure = self._death(self._discard())
             raise ImportFailed(failure.verdict, _import_error(failure.message)) from None
@@ -146,7 +149,7 @@ class WorkerClient:
             self._discard()
             error = RemoteError.from_wire(hello.get("error") or {})
             raise ImportFailed(_import_verdict(error), error)
-        self._read_cpu(self.worker)  # the import's CPU time is not the first call's
+        self._read_cpu(worker)  # the import's CPU time is not the first call's
 
     def _await_hello(self, worker: WorkerProcess) -> bytes | None:
         """The worker's first line; None when the import takes too long or sleeps."""
@@ -169,6 +172,7 @@ class WorkerClient:
         if self.worker is None:
             self._restart()
         worker = self.worker
+        assert worker is not None  # start() returns with a worker or raises
         cpu_before = self._cpu_before(worker)
         try:
             worker.send(json.dumps(message, allow_nan=False).encode())
@@ -216,6 +220,7 @@ class WorkerClient:
             self.allowance.charge(cpu or 0.0, elapsed, self._idle_time(cpu, elapsed, worker))
             self.last_call_cpu_s = cpu or 0.0
             if clock is None:
+                assert line is not None  # an unanswered call without a clock run out went on waiting
                 return line
             self._discard()
             raise self._timeout(clock, bounds, cpu or 0.0, elapsed)

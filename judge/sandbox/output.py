@@ -26,9 +26,9 @@ def read_output(out_dir: Path, cap: int) -> CapturedOutput:
     Only regular files are read, never through a symlink and never blocking on
     a FIFO, whatever ended up in the directory.
     """
-    streams = [b"".join(_read_capped(p, cap + 1) for p in sorted(out_dir.glob(f"{name}.*")))
-               for name in ("stdout", "stderr")]
-    return capped(*streams, cap)
+    stdout, stderr = (b"".join(_read_capped(p, cap + 1) for p in sorted(out_dir.glob(f"{name}.*")))
+                      for name in ("stdout", "stderr"))
+    return capped(stdout, stderr, cap)
 
 
 def _read_capped(path: Path, limit: int) -> bytes:

@@ -39,7 +39,7 @@ def tree_cpu_seconds(root_pid: int) -> float | None:
 
 
 def children(pid: int) -> list[int]:
-    found = []
+    found: list[int] = []
     try:
         tasks = os.listdir(f"/proc/{pid}/task")
     except OSError:

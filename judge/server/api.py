@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -143,8 +143,8 @@ def _from_json(body: bytes) -> tuple[str, str, bytes]:
         source = base64.b64decode(data["source_base64"], validate=True)
     except (binascii.Error, ValueError) as exc:
         raise Refused(400, "'source_base64' is not base64.") from exc
-    filename = data.get("filename") if isinstance(data.get("filename"), str) else ""
-    return data["problem"], filename, source
+    filename = data.get("filename")
+    return data["problem"], filename if isinstance(filename, str) else "", source
 
 
 async def _from_form(request: Request, body: bytes) -> tuple[str, str, bytes]:
@@ -157,7 +157,7 @@ async def _from_form(request: Request, body: bytes) -> tuple[str, str, bytes]:
 
 async def parse_form(request: Request, body: bytes) -> FormData:
     """A multipart form from a body already read (and capped) by read_capped_body."""
-    async def replay() -> AsyncIterator[bytes]:
+    async def replay() -> AsyncGenerator[bytes, None]:
         yield body
 
     if request.headers.get("content-type", "").split(";")[0].strip().lower() != "multipart/form-data":

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -119,7 +119,7 @@ async def _internal_error(request: Request, exc: Exception) -> Response:
     return PlainTextResponse("Internal error of the judge server; the host can read its log.", status_code=500)
 
 
-def _error(request: Request, status: int, message: str, headers: dict[str, str] | None) -> Response:
+def _error(request: Request, status: int, message: str, headers: Mapping[str, str] | None) -> Response:
     if _wants_json(request):
         return JSONResponse({"error": message}, status_code=status, headers=headers)
     return pages.page(request, "error.html", {"status": status, "message": message, "you": None, "record": None},

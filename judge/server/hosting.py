@@ -115,7 +115,7 @@ class HostedContest:
             "now": now, "phase": phase(record, now), "started_at": record.started_at, "ends_at": record.ends_at,
             "duration_s": record.rules.duration_s, "freeze_starts_at": freeze_starts_at(record),
             "frozen": is_frozen(record, now),
-            "window": None if not window.own else {
+            "window": None if not window.own or participant is None else {  # own: the participant's
                 "starts_at": window.starts_at, "ends_at": window.ends_at, "phase": window.phase(now),
                 "length_s": participant.window_s},
         }

@@ -10,6 +10,7 @@ no other): it refreshes the scoreboard and moves the countdown.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 from urllib.parse import parse_qs
@@ -49,7 +50,7 @@ def render_statement(spec: str) -> str:
 
 
 def page(request: Request, name: str, context: dict[str, Any], status_code: int = 200,
-         headers: dict[str, str] | None = None) -> HTMLResponse:
+         headers: Mapping[str, str] | None = None) -> HTMLResponse:
     return templates.TemplateResponse(request, name, {"poll_s": request.app.state.poll_s, **context},
                                       status_code=status_code, headers=headers)
 

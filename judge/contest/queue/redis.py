@@ -198,21 +198,21 @@ class RedisQueue:
     def _settle(self, store: ContestStore, submission: Submission, rq_job: RQJob | None,
                 status: JobStatus | None) -> None:
         """A job that ended: its result recorded (once), a failure as an internal error, or queued anew."""
-        if status == JobStatus.FINISHED:
-            result = rq_job.return_value()
-            if result is None:
-                return  # its result is being written: the next poll reads it
-        del self._waiting[submission.id]
-        if status == JobStatus.FINISHED:
-            pass
-        elif status == JobStatus.FAILED:
-            result = internal_error(Job.of(submission), f"the judge workers failed {RETRIES + 1} times on it: "
-                                                        f"{_last_line(rq_job.exc_info)}")
-        else:  # vanished from Redis, stopped or cancelled by hand: judged again
+        if rq_job is None or status not in (JobStatus.FINISHED, JobStatus.FAILED):
+            # Vanished from Redis, stopped or cancelled by hand: judged again.
+            del self._waiting[submission.id]
             if rq_job is not None:
                 rq_job.delete()
             self._enqueue(Job.of(submission))
             return
+        if status == JobStatus.FINISHED:
+            result = rq_job.return_value()
+            if result is None:
+                return  # its result is being written: the next poll reads it
+        else:
+            result = internal_error(Job.of(submission), f"the judge workers failed {RETRIES + 1} times on it: "
+                                                        f"{_last_line(rq_job.exc_info)}")
+        del self._waiting[submission.id]
         store.record(submission.id, self.owner, judgement_from_dict(result), self.clock.now())
         rq_job.delete()
 

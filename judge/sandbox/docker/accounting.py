@@ -16,7 +16,9 @@ from judge.sandbox.docker.engine import engine_errors
 class Accounting(Protocol):
     """The container's trusted figures for its current worker, whatever they are read through."""
 
-    resolution_s: float  # how stale cpu_seconds() may be (WorkerProcess.cpu_resolution_s)
+    @property
+    def resolution_s(self) -> float:
+        """How stale cpu_seconds() may be (WorkerProcess.cpu_resolution_s)."""
 
     def start_worker(self) -> None:
         """A new worker starts (the previous one is dead): CPU time and OOM kills count from here."""
@@ -270,7 +272,7 @@ class ApiAccounting:
                 if self.stopping.is_set():
                     return
                 self._take(sample)
-        except (*engine_errors(), ValueError):
+        except engine_errors() + (ValueError,):
             pass  # the stream broke, or stalled past the client's timeout: the figures go stale
         finally:
             self.settled.set()

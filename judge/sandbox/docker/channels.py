@@ -141,6 +141,7 @@ class FifoChannel:
     def _connect(self) -> None:
         """The worker has both pipes open: keep only our own ends of them."""
         self.connected = True
+        assert self.reply_holder is not None  # held until this, the first connect
         os.close(self.reply_holder)
         self.reply_holder = None
         try:

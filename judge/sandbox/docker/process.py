@@ -131,7 +131,7 @@ class DockerWorker(WorkerProcess):
         self.close_channel()
         ooms = self.accounting.oom_kills()
         peak = self.accounting.peak_bytes()
-        code, sig = (None, signal.SIGKILL) if killed_by_us else split_shell_status(status)
+        code, sig = (None, signal.SIGKILL) if status is None else split_shell_status(status)  # None: killed_by_us
         return from_status(code, sig, oom_killed=bool(ooms), peak_memory_kb=None if peak is None else peak // 1024)
 
     def _leftovers(self) -> bool:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from judge import scratch
-from judge.sandbox.base import Backend, Box, Job, Probe, WorkerProcess
+from judge.sandbox.base import Backend, Box, Isolation, Job, Probe, WorkerProcess
 from judge.sandbox.launch import CLEAN_ENV, worker_options
 from judge.sandbox.local import confinement  # through the module: tests replace its probe
 from judge.sandbox.local.box_init import SANDBOX_FILES, SANDBOX_WORK
@@ -41,7 +41,7 @@ class LocalBox(Box):
 
     def __init__(self, job: Job) -> None:
         self.job = job
-        self.isolation = confinement.isolation()
+        self._isolation = confinement.isolation()
         self.confinement = confinement.probe_confinement()
         self.uid = _run_uid() if os.geteuid() == 0 and shutil.which("setpriv") else None
         self.root = scratch.make("box")
@@ -64,6 +64,10 @@ class LocalBox(Box):
             os.chown(self.root / "work", self.uid, self.uid)  # the worker's own working directory
 
     @property
+    def isolation(self) -> Isolation:
+        return self._isolation
+
+    @property
     def solution_copy(self) -> Path:
         # The file keeps its own name, so tracebacks name the file the candidate wrote.
         return self.root / "solution" / self.job.solution.name
@@ -73,6 +77,8 @@ class LocalBox(Box):
             self.current.terminate()
         self.spawned += 1
         outputs = _open_outputs(self.root / "out", self.spawned, self.uid)
+        status_r: int | None
+        keep: tuple[int, ...]
         if self.confinement.namespaced:
             status_r, status_w = os.pipe()
             command = init_command(self.root / "init.py", self.confinement.unshare)

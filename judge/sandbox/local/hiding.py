@@ -52,7 +52,7 @@ def judge_installation() -> tuple[Path, ...]:
         if (dist.metadata["Name"] or "").lower() != "judge":
             continue
         for file in dist.files or []:
-            path = Path(dist.locate_file(file)).resolve()
+            path = Path(str(dist.locate_file(file))).resolve()  # a pathlib.Path, typed only as a SimplePath
             metadata = path.parent.name.endswith((".dist-info", ".egg-info"))
             paths.add(path.parent if metadata else path)
     return tuple(sorted(paths))

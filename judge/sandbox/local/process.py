@@ -10,6 +10,7 @@ import signal
 import subprocess
 import time
 from pathlib import Path
+from typing import IO
 
 from judge.errors import SandboxError
 from judge.limits import Limits
@@ -25,6 +26,11 @@ CPU_BACKSTOP_S = 600  # per worker lifetime; per-call time is enforced by the cl
 # How often a waiting judge checks that the worker itself is still there: a fork of it
 # holding the channel open must not make a dead worker look like a slow one.
 EXIT_POLL_S = 0.1
+
+
+def _piped(stream: IO[bytes] | None) -> IO[bytes]:
+    assert stream is not None  # Popen made the pipe: it was asked for with subprocess.PIPE
+    return stream
 
 
 def _rlimits(limits: Limits) -> list[tuple[int, int]]:
@@ -63,6 +69,7 @@ class LocalWorker(WorkerProcess):
                     # between fork and exec is best avoided in a judge that may run threads.
                     preexec_fn=(lambda: apply_rlimits(rlimits)) if rlimits else None,  # noqa: PLW1509
                 )
+            self.stdin, self.stdout = _piped(self.process.stdin), _piped(self.process.stdout)
             self._write_first_line(first_line)
         except OSError as exc:
             raise SandboxError(f"could not start the local worker: {exc}") from exc
@@ -70,7 +77,7 @@ class LocalWorker(WorkerProcess):
             for fd in keep_fds:  # the child has its copies; ours would keep the status pipe open
                 os.close(fd)
         self.selector = selectors.DefaultSelector()
-        self.selector.register(self.process.stdout, selectors.EVENT_READ)
+        self.selector.register(self.stdout, selectors.EVENT_READ)
         self.buffer = b""
         self.channel_closed = False
         self.termination: Termination | None = None
@@ -79,15 +86,15 @@ class LocalWorker(WorkerProcess):
     def _write_first_line(self, line: bytes) -> None:
         """The init's configuration, ahead of the protocol on the same pipe."""
         try:
-            self.process.stdin.write(line)
-            self.process.stdin.flush()
+            self.stdin.write(line)
+            self.stdin.flush()
         except OSError:
             pass  # the init is gone already: the first receive says how
 
     def send(self, line: bytes) -> None:
         try:
-            self.process.stdin.write(line + b"\n")
-            self.process.stdin.flush()
+            self.stdin.write(line + b"\n")
+            self.stdin.flush()
         except (BrokenPipeError, OSError, ValueError) as exc:
             raise WorkerGone("the worker closed its channel") from exc
 
@@ -103,7 +110,7 @@ class LocalWorker(WorkerProcess):
                 if self._exited() and not self.selector.select(0):
                     self._channel_gone()
                 continue
-            chunk = os.read(self.process.stdout.fileno(), 1 << 20)
+            chunk = os.read(self.stdout.fileno(), 1 << 20)
             if not chunk:
                 self._channel_gone()
             self.buffer += chunk
@@ -150,7 +157,7 @@ class LocalWorker(WorkerProcess):
             kill_user_processes(self.sweep_uid)
         _, status, usage = reaped or os.wait4(self.process.pid, 0)
         self.process.returncode = status
-        for stream in (self.process.stdin, self.process.stdout):
+        for stream in (self.stdin, self.stdout):
             try:
                 stream.close()
             except OSError:
