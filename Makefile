@@ -18,9 +18,11 @@ demo: setup
 	$(BIN)/judge run reservoir_sampling --solution examples/reservoir_sampling.py --sandbox local
 	-$(BIN)/judge run reservoir_sampling --solution examples/reservoir_sampling_buggy.py --sandbox local --no-complexity
 
-# ruff's rules are in pyproject.toml ([tool.ruff]); `ruff check --fix` repairs most findings.
+# ruff's rules and mypy's settings are in pyproject.toml ([tool.ruff], [tool.mypy]: mypy checks judge/);
+# `ruff check --fix` repairs most of ruff's findings.
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 test: lint
 	$(BIN)/pytest
