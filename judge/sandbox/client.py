@@ -98,6 +98,9 @@ class Reply:
     maxrss_kb: int
 
 
+_REQUEST_ENCODER = json.JSONEncoder(allow_nan=False)  # made once, not per request
+
+
 class WorkerClient:
     """Serves requests through a Box's workers, replacing a worker after any failure."""
 
@@ -175,7 +178,7 @@ class WorkerClient:
         assert worker is not None  # start() returns with a worker or raises
         cpu_before = self._cpu_before(worker)
         try:
-            worker.send(json.dumps(message, allow_nan=False).encode())
+            worker.send(_REQUEST_ENCODER.encode(message).encode())
             line = self._await_reply(worker, cpu_before)
         except WorkerGone:
             raise self._death(self._discard()) from None

@@ -333,8 +333,11 @@ def _warnings_as_errors(names):
         yield
 
 
+_REPLY_ENCODER = json.JSONEncoder(separators=(",", ":"), allow_nan=False)  # made once: a reply costs less
+
+
 def _reply_bytes(message: dict) -> bytes:
-    data = json.dumps(message, separators=(",", ":"), allow_nan=False).encode() + b"\n"
+    data = _REPLY_ENCODER.encode(message).encode() + b"\n"
     if len(data) > MAX_REPLY_BYTES:
         raise ReplyTooLarge(f"the reply is {len(data)} bytes, over the {MAX_REPLY_BYTES} byte cap")
     return data
