@@ -529,12 +529,11 @@ def test_daily_timestamps_over_five_centuries(solution):
 @category("large input")
 def test_dense_aware_timestamps_in_a_few_weeks(solution):
     # Pairs of equal instants 12 s apart, written at +00:00 and +05:30.
-    start = datetime(2021, 3, 1, 9, 30)
-    zones = [(timedelta(0), "+00:00"), (timedelta(hours=5, minutes=30), "+05:30")]
-    offsets = [(i // 2) * timedelta(seconds=12) for i in range(LARGE)]
-    stamps = []
-    for i, offset in enumerate(offsets):
-        shift, suffix = zones[i % 2]
-        stamps.append((start + offset + shift).isoformat() + suffix)
-    expected = _group(stamps, [offset // WEEK for offset in offsets])
+    start, step, shift = datetime(2021, 3, 1, 9, 30), timedelta(seconds=12), timedelta(hours=5, minutes=30)
+    stamps: list[str] = []
+    for k in range(LARGE // 2):
+        moment = start + k * step
+        stamps += (moment.isoformat() + "+00:00", (moment + shift).isoformat() + "+05:30")
+    per_bucket = 2 * (WEEK // step)  # weeks count from the first instant: whole weeks of pairs
+    expected = [stamps[i : i + per_bucket] for i in range(0, LARGE, per_bucket)]
     expect_equal(solution.weekly_buckets(stamps), expected)
