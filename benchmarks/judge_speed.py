@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -136,6 +137,10 @@ def trace_child(args: list[str]) -> None:
         _write_trace(clock, time.perf_counter() - started)
 
 
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
 def _instrument(clock: Clock) -> None:
     """Wraps the functions that begin and end each phase (nothing else of the run changes)."""
     import pytest  # noqa: PLC0415
@@ -144,12 +149,23 @@ def _instrument(clock: Clock) -> None:
     from judge.harness import run  # noqa: PLC0415
     from judge.sandbox import client  # noqa: PLC0415
 
-    run._measure_complexity = clock.timed("complexity", run._measure_complexity)
+    if hasattr(run, "_measure_complexity"):  # before the complexity lane
+        run._measure_complexity = clock.timed("complexity", run._measure_complexity)
+    else:  # measured after the tests (--sequential), or waited for at their end (the lane)
+        from judge.harness import complexity_lane  # noqa: PLC0415
+
+        run._measure = clock.timed("complexity", run._measure)
+        lane = complexity_lane.ComplexityLane
+        lane.result = clock.timed("complexity", lane.result)
     if hasattr(client.WorkerClient, "wait_ready"):  # started before pytest, awaited inside it
-        client.WorkerClient.launch = clock.timed("worker", client.WorkerClient.launch)
-        wait = clock.timed("worker", client.WorkerClient.wait_ready)
+        launch, untimed_wait = client.WorkerClient.launch, client.WorkerClient.wait_ready
+        timed_launch = clock.timed("worker", launch)
+        client.WorkerClient.launch = lambda self: (timed_launch if _main_thread() else launch)(self)
+        wait = clock.timed("worker", untimed_wait)
 
         def wait_ready(self):
+            if not _main_thread():
+                return untimed_wait(self)
             started = time.perf_counter()
             try:
                 return wait(self)
@@ -159,11 +175,15 @@ def _instrument(clock: Clock) -> None:
         client.WorkerClient.wait_ready = wait_ready
     else:
         client.WorkerClient.start = clock.timed("worker", client.WorkerClient.start)
-    client.WorkerClient.close = clock.timed("stop", client.WorkerClient.close)
+    # The phases are the main thread's: the complexity lane's worker runs beside them, and its
+    # requests and its close would otherwise be added to the tests' calls and to "stop".
+    close = client.WorkerClient.close
+    timed_close = clock.timed("stop", close)
+    client.WorkerClient.close = lambda self: (timed_close if _main_thread() else close)(self)
     request = client.WorkerClient.request
     timed_request = clock.timed("calls", request)
-    client.WorkerClient.request = lambda self, message: (timed_request if clock.counting_calls else request)(
-        self, message)
+    client.WorkerClient.request = lambda self, message: (
+        timed_request if clock.counting_calls and _main_thread() else request)(self, message)
     shrink = clock.timed("shrink", ConjectureRunner.shrink_interesting_test_cases)
 
     def shrink_without_calls(runner):
@@ -177,9 +197,12 @@ def _instrument(clock: Clock) -> None:
     original_sandbox = run._sandbox
 
     def sandbox(backend, job):
-        open_box = clock.timed("sandbox", backend.open)
+        original_open = backend.open
+        open_box = clock.timed("sandbox", original_open)
 
         def timed_open(job):
+            if not _main_thread():  # the complexity lane's box
+                return original_open(job)
             box = open_box(job)
             box.close = clock.timed("stop", box.close)
             return box
