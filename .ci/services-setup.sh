@@ -3,7 +3,9 @@
 #   1. install Debian's redis-server (the RQ judging queue), chromium and
 #      chromium-driver (the browser tests of the live scoreboard),
 #   2. start redis-server on loopback, daemonized, with no persistence, unless
-#      one already answers there.
+#      one already answers there;
+#   3. install Debian's shellcheck, which actionlint runs on the `run:` scripts
+#      of the generated CI workflows (tests/grade/test_ci.py).
 # The tests find Redis at $JUDGE_TEST_REDIS (default redis://127.0.0.1:6379/15);
 # nothing is exported from here. Idempotent, like docker-setup.sh.
 set -euo pipefail
@@ -18,6 +20,7 @@ install_packages() {
     command -v redis-server >/dev/null || missing+=(redis-server)
     command -v chromium >/dev/null || missing+=(chromium)
     command -v chromedriver >/dev/null || missing+=(chromium-driver)
+    command -v shellcheck >/dev/null || missing+=(shellcheck)
     [ "${#missing[@]}" -eq 0 ] && return 0
     log "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

