@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import threading
 
+import pytest
+
+from judge.harness import run as run_module
 from judge.harness.run import judge_solution
 from judge.sandbox.base import Backend, Box, Job
 from judge.sandbox.local import LocalBackend
@@ -63,3 +67,23 @@ def test_a_failed_test_drops_the_measurement_and_its_box(problems):
     assert result.complexity is None
     assert _all_closed(backend)
     assert all(thread.name != "judge-complexity" for thread in threading.enumerate())
+
+
+@pytest.mark.parametrize(("flags", "lanes"), [((), 1), (("--sequential",), 0)])
+def test_judge_run_measures_alongside_unless_sequential(run_cli, monkeypatch, flags, lanes):
+    started = []
+    real_start = run_module.ComplexityLane.start
+
+    def counting_start(self):
+        started.append(self)
+        return real_start(self)
+
+    monkeypatch.setattr(run_module.ComplexityLane, "start", counting_start)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)  # the lane is for machines with a core to spare
+    reference = PROBLEMS_ROOT / "is_subsequence" / "reference.py"
+    result = run_cli("run", "is_subsequence", "--solution", str(reference), "--sandbox", "local",
+                     "--format", "json", *flags)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    assert report["complexity"]["time"]["relation"] in ("within", "better"), report["complexity"]
+    assert len(started) == lanes
