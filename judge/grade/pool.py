@@ -2,8 +2,10 @@
 
 One run stays the unit (docs/architecture.md): a cell is judged exactly as a
 candidate's `judge run --format json` would be, so a crash, a hang or a bug in
-one cell cannot touch another, and the batch only reads JSON back. At most
-`jobs` processes run at once. The graded tree is added to $JUDGE_HIDE, so no
+one cell cannot touch another, and the batch only reads JSON back. The process
+is forked from a forkserver that imported the judge once (judge/grade/cells.py),
+which saves each cell a fresh interpreter's imports. At most `jobs` processes
+run at once. The graded tree is added to $JUDGE_HIDE, so no
 sandbox can read the other members' files; each cell gets its own data
 directory in a private temporary folder (the organiser's history is not
 theirs, and parallel runs must not share one file).
@@ -13,32 +15,29 @@ SIGTERM, which stops a run within 2 s (docs/limits.md); the children are
 waited for, the cells finished so far stay in `Pool.finished`, and the
 exception goes on to the caller.
 
-SIGKILL of `judge grade` cannot be caught, so each child is started under
-`setpriv --pdeathsig TERM`: the kernel sends it SIGTERM when its parent dies,
-and it removes its own sandbox as on any SIGTERM. The kernel ties that signal
-to the thread that forked the child, so children are only started from the
-thread that runs `Pool.run` and outlives them all (the main thread in
-`judge grade`).
+SIGKILL of `judge grade` cannot be caught: the forkserver ends with it (EOF on
+its stdin), and each child has PR_SET_PDEATHSIG SIGTERM, tied to the
+forkserver, so it removes its own sandbox as on any SIGTERM
+(judge/grade/cells.py).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from judge import interrupts, scratch
 from judge.grade.cache import Cache
+from judge.grade.cells import CellProcess, Forkserver
 from judge.grade.discovery import Submission
 
 POLL_S = 0.05
@@ -77,9 +76,9 @@ class CellOutcome:
 @dataclass
 class _Running:
     submission: Submission
-    process: subprocess.Popen
-    stdout: IO[bytes]
-    stderr: IO[bytes]
+    process: CellProcess
+    stdout: Path  # files the child writes (no pipe to fill up), read when it has ended
+    stderr: Path
     started: float = field(default_factory=time.monotonic)
     key: str | None = None  # where its report goes in the cache
 
@@ -89,12 +88,6 @@ def command_for(submission: Submission, options: RunOptions) -> list[str]:
     command = [sys.executable, "-m", "judge", "run", submission.slug, "--solution", str(submission.path),
                "--sandbox", options.sandbox, "--format", "json", "--seed", str(options.seed)]
     return command if options.complexity else [*command, "--no-complexity"]
-
-
-def supervised(command: list[str]) -> list[str]:
-    """The command under `setpriv --pdeathsig TERM`, when setpriv exists (util-linux, on Linux)."""
-    setpriv = shutil.which("setpriv")
-    return [setpriv, "--pdeathsig", "TERM", "--", *command] if setpriv else command
 
 
 def child_environment(options: RunOptions, home: Path) -> dict[str, str]:
@@ -118,6 +111,7 @@ class Pool:
         self.finished: list[CellOutcome] = []
         self._running: list[_Running] = []
         self._started = 0
+        self._forkserver = Forkserver()
 
     @property
     def running(self) -> int:
@@ -131,9 +125,10 @@ class Pool:
                 while queue or self._running:
                     self._fill(queue, home)
                     self._reap()
-                    time.sleep(POLL_S)
+                    self._forkserver.collect(POLL_S)  # wakes as soon as a cell ends
             finally:
                 self._stop_all()
+                self._forkserver.close()
         return self.finished
 
     def _fill(self, queue: deque[Submission], home: Path) -> None:
@@ -177,10 +172,15 @@ class Pool:
 
     def _start(self, submission: Submission, home: Path, key: str | None = None) -> _Running:
         env = child_environment(self.options, home)
-        stdout, stderr = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # no pipe to fill up
-        # setpriv execs the command, so the pid is the run's own and SIGTERM/SIGKILL reach it directly.
-        process = subprocess.Popen(supervised(command_for(submission, self.options)), stdin=subprocess.DEVNULL,
-                                   stdout=stdout, stderr=stderr, env=env)
+        stdout, stderr = home.with_name(f"{home.name}.stdout"), home.with_name(f"{home.name}.stderr")
+        for path in (stdout, stderr):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        try:  # the pid is the run's own, so SIGTERM/SIGKILL reach it directly
+            process = self._forkserver.start(command_for(submission, self.options), env, stdout, stderr)
+        except BaseException:
+            for path in (stdout, stderr):
+                path.unlink(missing_ok=True)
+            raise
         return _Running(submission, process, stdout, stderr, key=key)
 
     def _reap(self) -> None:
@@ -216,6 +216,7 @@ class Pool:
 def _outcome(cell: _Running) -> CellOutcome:
     """The cell's verdict from its JSON; internal_error when the run did not end as a run does."""
     code = cell.process.returncode
+    assert code is not None  # reaped: it has ended
     out, err = _read(cell.stdout), _read(cell.stderr)
     _close(cell)
     duration = time.monotonic() - cell.started
@@ -252,11 +253,13 @@ def _parse_report(out: bytes) -> dict[str, Any] | None:
     return report if isinstance(report, dict) else None
 
 
-def _read(file: IO[bytes]) -> bytes:
-    file.seek(0)
-    return file.read()
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def _close(cell: _Running) -> None:
-    cell.stdout.close()
-    cell.stderr.close()
+    cell.stdout.unlink(missing_ok=True)
+    cell.stderr.unlink(missing_ok=True)

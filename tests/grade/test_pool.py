@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
 import judge.grade.pool as pool_module
+from judge.grade.cells import Forkserver
 from judge.grade.discovery import Submission
-from judge.grade.pool import Pool, RunOptions, child_environment, command_for, supervised
+from judge.grade.pool import Pool, RunOptions, child_environment, command_for
 
 REPORT = json.dumps({"verdict": "wrong_answer", "message": "", "cases": []})
 # What each stand-in `judge run` does, by the member's name.
@@ -79,24 +79,23 @@ def test_a_run_killed_or_stopped_by_someone_else_says_so(monkeypatch: pytest.Mon
     assert "was stopped by SIGTERM (exit 143)" in outcomes["stopped"].message
 
 
-@pytest.mark.parametrize("under_setpriv", [False, True])
-def test_a_run_that_cannot_start_is_that_cells_internal_error(monkeypatch: pytest.MonkeyPatch,
-                                                              under_setpriv: bool) -> None:
+@pytest.mark.parametrize("where", ["in the child", "no process"])
+def test_a_run_that_cannot_start_is_that_cells_internal_error(monkeypatch: pytest.MonkeyPatch, where: str) -> None:
     commands = {"gone": ["/nonexistent/python"], "fine": [sys.executable, "-c", BEHAVIOUR["fine"]]}
     monkeypatch.setattr(pool_module, "command_for", lambda s, o: commands[s.member])
-    if not under_setpriv:  # Popen itself fails
-        monkeypatch.setattr(pool_module, "supervised", lambda command: command)
+    if where == "no process":  # no fork to be had: the forkserver says so
+        real_start = Forkserver.start
+
+        def start(self, command, *args):
+            if command == commands["gone"]:
+                raise OSError("[Errno 11] Resource temporarily unavailable")
+            return real_start(self, command, *args)
+
+        monkeypatch.setattr(Forkserver, "start", start)
     outcomes = {o.submission.member: o for o in Pool(RunOptions("local"), jobs=1).run(
         [_submission("gone"), _submission("fine")])}
-    # Under setpriv the exec fails in the child: setpriv exits and says why.
-    why = "/nonexistent/python" if under_setpriv else "could not start"
+    # In the child the exec fails: the child says why and exits 127.
+    why = "/nonexistent/python" if where == "in the child" else "Resource temporarily unavailable"
     assert outcomes["gone"].verdict == "internal_error" and why in outcomes["gone"].message
+    assert "could not start" in outcomes["gone"].message
     assert outcomes["fine"].verdict == "wrong_answer"
-
-
-def test_children_get_sigterm_when_the_grader_dies(monkeypatch: pytest.MonkeyPatch) -> None:
-    setpriv = shutil.which("setpriv")
-    assert setpriv, "util-linux's setpriv is expected on Linux"
-    assert supervised(["judge", "run"]) == [setpriv, "--pdeathsig", "TERM", "--", "judge", "run"]
-    monkeypatch.setattr(pool_module.shutil, "which", lambda name: None)  # no setpriv: started as is
-    assert supervised(["judge", "run"]) == ["judge", "run"]
