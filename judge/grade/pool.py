@@ -84,9 +84,10 @@ class _Running:
 
 
 def command_for(submission: Submission, options: RunOptions) -> list[str]:
-    """The `judge run` command line of one cell."""
+    """The `judge run` command line of one cell. Sequential: the batch keeps the cores busy with
+    cells, and a cell that fails would pay for a complexity measurement thrown away."""
     command = [sys.executable, "-m", "judge", "run", submission.slug, "--solution", str(submission.path),
-               "--sandbox", options.sandbox, "--format", "json", "--seed", str(options.seed)]
+               "--sandbox", options.sandbox, "--format", "json", "--seed", str(options.seed), "--sequential"]
     return command if options.complexity else [*command, "--no-complexity"]
 
 

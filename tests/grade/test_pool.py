@@ -57,7 +57,7 @@ def test_the_cell_command_is_the_real_single_run() -> None:
     command = command_for(_submission("a"), options)
     assert command == [sys.executable, "-m", "judge", "run", "is_subsequence", "--solution",
                        "/nowhere/is_subsequence.py", "--sandbox", "local", "--format", "json", "--seed", "7",
-                       "--no-complexity"]
+                       "--sequential", "--no-complexity"]
 
 
 def test_children_hide_the_graded_tree_and_keep_their_own_data(monkeypatch: pytest.MonkeyPatch,
