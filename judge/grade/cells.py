@@ -80,8 +80,8 @@ class Forkserver:
         self._process: subprocess.Popen | None = None
         self._buffer = b""
         self._codes: dict[int, int] = {}
+        self._live: set[int] = set()  # started, not reported ended
         self._replies: list[str] = []
-        self._gone = False
 
     def start(self, command: list[str], environment: dict[str, str], stdout: Path, stderr: Path) -> CellProcess:
         """`command` run in a forked child with this environment, its output in these (existing) files."""
@@ -95,7 +95,7 @@ class Forkserver:
             raise OSError(f"the forkserver is gone ({exc})") from exc
         deadline = time.monotonic() + START_TIMEOUT_S
         while not self._replies:
-            if self._gone:
+            if self._process is not server:
                 raise OSError("the forkserver ended before starting the run")
             if time.monotonic() > deadline:
                 raise OSError(f"the forkserver did not start the run within {START_TIMEOUT_S:g} s")
@@ -103,18 +103,17 @@ class Forkserver:
         kind, _, value = self._replies.pop(0).partition(" ")
         if kind != "started":
             raise OSError(value)
+        self._live.add(int(value))
         return CellProcess(self, int(value))
 
     def code_of(self, pid: int) -> int | None:
-        """The cell's exit code once it has ended (-SIGTERM if the forkserver died before saying)."""
+        """The cell's exit code once it has ended."""
         self.collect(0)
-        if pid in self._codes:
-            return self._codes[pid]
-        return -signal.SIGTERM if self._gone else None  # its children got SIGTERM (PR_SET_PDEATHSIG)
+        return self._codes.get(pid)
 
     def collect(self, wait_s: float) -> None:
         """Reads what the forkserver said, waiting up to `wait_s` for the first of it."""
-        if self._process is None or self._gone:
+        if self._process is None:
             return
         assert self._process.stdout is not None
         fd = self._process.stdout.fileno()
@@ -122,7 +121,7 @@ class Forkserver:
             while select.select([fd], [], [], wait_s)[0]:
                 data = os.read(fd, 65536)
                 if not data:
-                    self._gone = True
+                    self._lost()
                     return
                 self._buffer += data
                 *lines, self._buffer = self._buffer.split(b"\n")
@@ -135,12 +134,21 @@ class Forkserver:
         if kind == "ended":
             pid, code = rest.split()
             self._codes[int(pid)] = int(code)
+            self._live.discard(int(pid))
         else:
             self._replies.append(line)
 
+    def _lost(self) -> None:
+        """The forkserver died (killed by someone): its running cells got SIGTERM from the kernel
+        (PR_SET_PDEATHSIG) and are said to have ended so; the next cell starts a new forkserver."""
+        for pid in self._live:
+            self._codes[pid] = -signal.SIGTERM
+        self._live.clear()
+        self._replies.clear()
+        self._buffer = b""
+        self.close()
+
     def _running(self) -> subprocess.Popen:
-        if self._gone:
-            raise OSError("the forkserver ended")
         if self._process is None:
             self._process = subprocess.Popen([sys.executable, "-c", FORKSERVER], stdin=subprocess.PIPE,
                                              stdout=subprocess.PIPE)

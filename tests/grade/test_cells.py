@@ -98,3 +98,18 @@ def test_a_killed_forkserver_takes_its_cells_with_it(tmp_path: Path) -> None:
         assert cell.poll() == -signal.SIGTERM
     finally:
         server.close()
+
+
+def test_a_forkserver_killed_mid_batch_is_replaced(tmp_path: Path) -> None:
+    server = Forkserver()
+    try:
+        out, err = _files(tmp_path, "first")
+        first = server.start([sys.executable, "-c", "import time; time.sleep(60)"], dict(os.environ), out, err)
+        assert server._process is not None
+        os.kill(server._process.pid, signal.SIGKILL)
+        assert first.wait(timeout=10) == -signal.SIGTERM  # what the kernel sent it
+        out, err = _files(tmp_path, "second")
+        second = server.start([sys.executable, "-c", "raise SystemExit(4)"], dict(os.environ), out, err)
+        assert second.wait(timeout=30) == 4
+    finally:
+        server.close()
