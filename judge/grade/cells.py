@@ -2,9 +2,9 @@
 
 A cell is the real `judge run --format json` command line (`pool.command_for`)
 in a process of its own, with its own sandbox, as before. What changed is where
-that process comes from: a fresh interpreter spends about 0.6 s of CPU importing
-click, rich, pytest and Hypothesis before a run begins, a quarter of a cell's
-whole cost. Here the process is forked from the batch's forkserver
+that process comes from: a fresh interpreter spends about 0.55 s of CPU importing
+click, rich, pytest and Hypothesis before a run begins (a cell cost 0.25-0.3 s
+of CPU more that way, docs/grading.md#speed). Here the process is forked from the batch's forkserver
 (judge/grade/forkserver.py), a process that imported them once. In the child the
 command line runs as `python -m judge ARGS` runs it: `judge.__main__.main` with
 the command's argv, the cell's environment, stdin from /dev/null, stdout and
