@@ -86,10 +86,10 @@ class ImportGuard(importlib.abc.MetaPathFinder):
 class _Encoder:
     """Turns solution values into tagged JSON, bounded in depth and size."""
 
-    def __init__(self, handles: dict[int, object]) -> None:
+    def __init__(self, handle_of: dict[int, int]) -> None:
         self.items = 0
         self.text_bytes = 0
-        self.handle_of = {id(obj): hid for hid, obj in handles.items()}
+        self.handle_of = handle_of  # id(instance) -> handle; the worker keeps every instance alive
 
     def encode(self, value, depth: int = 0):
         self.items += 1
@@ -245,6 +245,7 @@ class Worker:
         self.solution_path = solution_path
         self.out = channel_out
         self.handles: dict[int, object] = {}
+        self.handle_of: dict[int, int] = {}  # kept as instances are made, not rebuilt for every reply
         self.ops = {
             "call": self.op_call,
             "new": self.op_new,
@@ -272,7 +273,7 @@ class Worker:
         start_cpu = cpu_clock()
         try:
             value = op(request)
-            reply = {"ok": True, "value": _Encoder(self.handles).encode(value)}
+            reply = {"ok": True, "value": _Encoder(self.handle_of).encode(value)}
         except BaseException as exc:  # the solution's failure is data, whatever it is
             _release_reserve(exc)
             reply = {"ok": False, "error": _describe_exception(exc, self.solution_path)}
@@ -296,6 +297,7 @@ class Worker:
         instance = _invoke({**request, "report_args": False}, getattr(self.module, request["name"]), args, kwargs)
         handle = len(self.handles) + 1
         self.handles[handle] = instance
+        self.handle_of[id(instance)] = handle
         return instance
 
     def op_method(self, request: dict):
