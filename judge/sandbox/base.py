@@ -53,6 +53,9 @@ class Job:
     allowed_modules: tuple[str, ...] = ()
     # Paths of ours the worker must not see (problems, judge sources, data dir).
     hidden_paths: tuple[Path, ...] = ()
+    # A background job (the complexity lane) yields the CPU to the run's hidden tests: its worker
+    # runs at this niceness. Its figures are CPU times, which the scheduler's order does not change.
+    nice: int = 0
 
 
 @dataclass(frozen=True)

@@ -24,4 +24,5 @@ def worker_options(job: Job, solution: str) -> list[str]:
         "--solution", solution,
         "--output-limit", str(job.limits.output_bytes),
         *[arg for module in job.allowed_modules for arg in ("--allow", module)],
+        *(["--nice", str(job.nice)] if job.nice else []),
     ]

@@ -554,7 +554,10 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--stderr", default=os.devnull)
     parser.add_argument("--stdout-fd", type=int)
     parser.add_argument("--stderr-fd", type=int)
+    parser.add_argument("--nice", type=int, default=0)
     options = parser.parse_args(argv)
+    if options.nice:
+        os.nice(options.nice)  # only ever lower: a background worker lets the run's tests go first
     channel_in, channel_out = _take_channel(
         options.stdout if options.stdout_fd is None else options.stdout_fd,
         options.stderr if options.stderr_fd is None else options.stderr_fd,

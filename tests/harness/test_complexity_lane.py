@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 
 import pytest
 
 from judge.harness import run as run_module
+from judge.harness.complexity_lane import LANE_NICENESS
 from judge.harness.run import judge_solution
 from judge.sandbox.base import Backend, Box, Job
 from judge.sandbox.local import LocalBackend
@@ -87,3 +89,24 @@ def test_judge_run_measures_alongside_unless_sequential(run_cli, monkeypatch, fl
     report = json.loads(result.stdout)
     assert report["complexity"]["time"]["relation"] in ("within", "better"), report["complexity"]
     assert len(started) == lanes
+
+
+def test_the_lanes_worker_yields_the_cpu_to_the_tests(tmp_path):
+    """The measuring worker runs niced (its figures are CPU times, which the order of the scheduler
+    does not change); in Docker its container also weighs less."""
+    from judge.limits import Limits
+    from judge.sandbox.client import WorkerClient
+    from judge.sandbox.docker.container import BACKGROUND_CPU_SHARES, container_config
+
+    solution = tmp_path / "niceness.py"
+    solution.write_text("import os\n\ndef niceness():\n    return os.nice(0)\n")
+    job = Job(solution, Limits(), nice=LANE_NICENESS)
+    with LocalBackend().open(job) as box:
+        client = WorkerClient(box, Limits())
+        client.start()
+        try:
+            assert client.call({"op": "call", "name": "niceness", "args": []}).value == min(19, os.nice(0) + job.nice)
+        finally:
+            client.close()
+    assert container_config("image", job, "run", tmp_path)["cpu_shares"] == BACKGROUND_CPU_SHARES
+    assert "cpu_shares" not in container_config("image", Job(solution, Limits()), "run", tmp_path)

@@ -68,6 +68,9 @@ FIFO_LAUNCH = (
 KILL_ALL = "kill -9 -1 2>/dev/null; exit 0"
 
 
+BACKGROUND_CPU_SHARES = 128
+
+
 def container_config(image: str, job: Job, run_id: str, channel_dir: Path) -> dict[str, Any]:
     """The keyword arguments of `containers.create` for one run: every limit in one place."""
     docker = _docker_sdk()
@@ -103,6 +106,9 @@ def container_config(image: str, job: Job, run_id: str, channel_dir: Path) -> di
         "memswap_limit": limits.memory_bytes,
         "pids_limit": limits.processes + PIDS_OVERHEAD,
         "nano_cpus": 1_000_000_000,
+        # A background job's container also weighs less against the run's other containers (niceness
+        # only orders the tasks within one cgroup): 128 of the default 1024.
+        **({"cpu_shares": BACKGROUND_CPU_SHARES} if job.nice else {}),
         "cap_drop": ["ALL"],
         "security_opt": ["no-new-privileges"],
         "ulimits": ulimits,
