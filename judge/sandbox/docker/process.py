@@ -12,6 +12,7 @@ from judge.sandbox.base import CapturedOutput, Termination, WorkerGone, WorkerPr
 from judge.sandbox.docker.channels import AttachChannel, FifoChannel
 from judge.sandbox.docker.container import KILL_ALL, SANDBOX_USER, attach_launch, fifo_launch, worker_argv
 from judge.sandbox.docker.engine import engine_errors
+from judge.sandbox.spin import answered_soon
 from judge.sandbox.termination import from_status, split_shell_status
 
 if TYPE_CHECKING:  # the box makes its workers: imported for the annotations only
@@ -85,6 +86,8 @@ class DockerWorker(WorkerProcess):
 
     def receive(self, timeout_s: float) -> bytes | None:
         deadline = time.monotonic() + timeout_s
+        if b"\n" not in self.buffer and not self.channel_closed:
+            answered_soon(lambda: bool(select.select([self.channel], [], [], 0)[0]))
         while b"\n" not in self.buffer:
             if self.channel_closed:
                 raise WorkerGone("the worker exited")

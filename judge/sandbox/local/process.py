@@ -18,6 +18,7 @@ from judge.sandbox.base import CapturedOutput, Termination, WorkerGone, WorkerPr
 from judge.sandbox.local.box_init import apply_rlimits
 from judge.sandbox.output import read_output
 from judge.sandbox.procfs import kill_user_processes, tree_cpu_seconds
+from judge.sandbox.spin import answered_soon
 from judge.sandbox.termination import from_status
 
 CPU_BACKSTOP_S = 600  # per worker lifetime; per-call time is enforced by the client
@@ -100,6 +101,8 @@ class LocalWorker(WorkerProcess):
 
     def receive(self, timeout_s: float) -> bytes | None:
         deadline = time.monotonic() + timeout_s
+        if b"\n" not in self.buffer:
+            answered_soon(lambda: bool(self.selector.select(0)))
         while b"\n" not in self.buffer:
             remaining = deadline - time.monotonic()
             if remaining <= 0:

@@ -1,0 +1,27 @@
+"""A short wait for a worker's reply before sleeping on it.
+
+Most calls answer within tens of microseconds. Blocking at once puts the judge
+to sleep and makes the kernel wake it (on a virtual machine, through the
+hypervisor) as soon as the reply lands: about 40 µs of a 120 µs round trip,
+measured here. Polling for up to SPIN_S first, yielding the core between polls
+so a worker that needs it gets it, takes the median round trip from 120 to
+80 µs on this machine, quiet or with a competing process (benchmarks/judge_speed.py).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+
+SPIN_S = 100e-6
+
+
+def answered_soon(ready: Callable[[], bool]) -> bool:
+    """Polls `ready` for up to SPIN_S; True as soon as it says so."""
+    end = time.perf_counter() + SPIN_S
+    while not ready():
+        if time.perf_counter() >= end:
+            return False
+        os.sched_yield()
+    return True
