@@ -23,6 +23,18 @@ def _files(tmp_path: Path, name: str) -> tuple[Path, Path]:
     return out, err
 
 
+def _sleeping_cell(server: Forkserver, tmp_path: Path):
+    """A cell that has started (it said so) and sleeps for a minute."""
+    out, err = _files(tmp_path, "cell")
+    cell = server.start([sys.executable, "-c", "import time; print('up', flush=True); time.sleep(60)"],
+                        dict(os.environ), out, err)
+    deadline = time.monotonic() + 30
+    while out.read_text() != "up\n":
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    return cell
+
+
 def _alive(pid: int) -> bool:
     try:
         state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -61,13 +73,7 @@ def test_a_cell_has_its_own_environment_and_exit_code(tmp_path: Path) -> None:
 def test_a_signal_to_the_group_stops_the_cell_not_the_forkserver(tmp_path: Path) -> None:
     server = Forkserver()
     try:
-        out, err = _files(tmp_path, "cell")
-        cell = server.start([sys.executable, "-c", "import time; print('up', flush=True); time.sleep(60)"],
-                            dict(os.environ), out, err)
-        deadline = time.monotonic() + 30
-        while out.read_text() != "up\n":
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+        cell = _sleeping_cell(server, tmp_path)
         assert server._process is not None
         os.kill(server._process.pid, signal.SIGTERM)  # ignored: it still reports the cell's end
         cell.send_signal(signal.SIGTERM)
@@ -81,13 +87,7 @@ def test_a_killed_forkserver_takes_its_cells_with_it(tmp_path: Path) -> None:
     """What SIGKILL of `judge grade` comes to: the forkserver ends, its cells get SIGTERM."""
     server = Forkserver()
     try:
-        out, err = _files(tmp_path, "cell")
-        cell = server.start([sys.executable, "-c", "import time; print('up', flush=True); time.sleep(60)"],
-                            dict(os.environ), out, err)
-        deadline = time.monotonic() + 30
-        while out.read_text() != "up\n":
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+        cell = _sleeping_cell(server, tmp_path)
         assert server._process is not None
         server._process.stdin.close()  # EOF, as when the grader dies: the forkserver goes
         server._process.wait(timeout=10)
