@@ -92,6 +92,10 @@ class WorkerProcess(abc.ABC):
     def receive(self, timeout_s: float) -> bytes | None:
         """The next line, None on timeout; raises WorkerGone when the channel closed."""
 
+    # A request went out and its reply has not been waited for yet: the first wait spins
+    # briefly (judge/sandbox/spin.py), the polls of a long call do not.
+    just_sent: bool = False
+
     # How stale or coarse cpu_seconds() may be: a call's CPU time is known only to
     # within this. The client does not call a call idle on evidence finer than it.
     cpu_resolution_s: float = 0.01

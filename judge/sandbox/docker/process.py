@@ -83,11 +83,13 @@ class DockerWorker(WorkerProcess):
             self.channel.write(line + b"\n")
         except OSError as exc:
             raise WorkerGone("the worker closed its channel") from exc
+        self.just_sent = True
 
     def receive(self, timeout_s: float) -> bytes | None:
         deadline = time.monotonic() + timeout_s
-        if b"\n" not in self.buffer and not self.channel_closed:
+        if self.just_sent and b"\n" not in self.buffer and not self.channel_closed:
             answered_soon(lambda: bool(select.select([self.channel], [], [], 0)[0]))
+        self.just_sent = False
         while b"\n" not in self.buffer:
             if self.channel_closed:
                 raise WorkerGone("the worker exited")

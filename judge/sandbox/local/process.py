@@ -98,11 +98,13 @@ class LocalWorker(WorkerProcess):
             self.stdin.flush()
         except (BrokenPipeError, OSError, ValueError) as exc:
             raise WorkerGone("the worker closed its channel") from exc
+        self.just_sent = True
 
     def receive(self, timeout_s: float) -> bytes | None:
         deadline = time.monotonic() + timeout_s
-        if b"\n" not in self.buffer:
+        if self.just_sent and b"\n" not in self.buffer:
             answered_soon(lambda: bool(self.selector.select(0)))
+        self.just_sent = False
         while b"\n" not in self.buffer:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
