@@ -21,6 +21,7 @@ rest works, and does nothing, without it.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import signal
 import threading
@@ -28,6 +29,7 @@ from collections.abc import Iterator
 
 HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 GIVE_UP_AFTER = 3  # signals
+PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 class Interrupted(KeyboardInterrupt):
@@ -90,3 +92,14 @@ def shielded() -> Iterator[None]:
     finally:
         _state.shield_depth -= 1
     check()
+
+
+def die_with_parent(parent: int) -> None:
+    """This (forked) process gets SIGTERM when its parent, pid `parent`, ends; if it already
+    has, the process exits at once. On systems without prctl the child just runs to its end."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:
+        os._exit(128 + signal.SIGTERM)

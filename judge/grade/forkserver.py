@@ -9,7 +9,6 @@ of the interpreter's life, so it ends as `python -m judge` ends.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import importlib
 import json
 import os
@@ -19,7 +18,8 @@ import signal
 import sys
 from typing import Any
 
-PR_SET_PDEATHSIG = 1
+from judge import interrupts
+
 STOPPING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 # What `judge run --format json` imports (python -X importtime), the heavy part being click, rich,
 # pytest and Hypothesis; a module missing here is imported by the run itself, as before.
@@ -100,7 +100,7 @@ def _say(line: str) -> None:
 
 def run_cell(request: dict[str, Any]) -> None:
     """The child's whole life: the command line as a fresh `python -m judge` would run it."""
-    _die_with_parent()
+    interrupts.die_with_parent(os.getppid())
     for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGCHLD):
         signal.signal(signum, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)  # what a fresh interpreter starts with
@@ -121,16 +121,6 @@ def run_cell(request: dict[str, Any]) -> None:
     sys.argv = [str(entry.__file__), *command[3:]]
     entry.main()  # raises SystemExit with the run's code; the interpreter ends as it would
 
-
-def _die_with_parent() -> None:
-    """SIGTERM when the forkserver goes; gone already, the cell does not start."""
-    parent = os.getppid()
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):
-        return  # not Linux: the cell finishes its run and exits
-    if os.getppid() != parent:
-        os._exit(128 + signal.SIGTERM)
 
 
 def _redirect(stdout: str, stderr: str) -> None:

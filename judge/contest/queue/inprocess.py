@@ -27,11 +27,10 @@ unjudged submissions are taken up by the next `start()`.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import multiprocessing
+import os
 import queue
-import signal
 import threading
 import time
 from collections.abc import Callable
@@ -59,7 +58,6 @@ from judge.problems import ProblemSet
 log = logging.getLogger(__name__)
 
 MAX_RUNS = 3  # a submission whose judging died this often (not stopped by us) is recorded as an internal error
-PR_SET_PDEATHSIG = 1
 _STOP = -1  # a worker thread's sign to finish
 
 
@@ -236,7 +234,7 @@ def _forkserver() -> Any:
 def _judge_in_child(job: dict[str, Any], roots: list[str], sandbox: str, hidden: list[str],
                     sender: Connection) -> None:
     """A child's whole life: judge one job, send ("result", dict), ("sandbox", why) or ("interrupted", sig)."""
-    _die_with_parent()
+    interrupts.die_with_parent(os.getppid())
     interrupts.install()  # SIGTERM becomes Interrupted: every `finally` on the way out removes the sandbox
     problems = ProblemSet(*(Path(root) for root in roots))
     try:
@@ -247,10 +245,3 @@ def _judge_in_child(job: dict[str, Any], roots: list[str], sandbox: str, hidden:
     except interrupts.Interrupted as exc:
         sender.send(("interrupted", exc.signum))
 
-
-def _die_with_parent() -> None:
-    """SIGTERM when the forkserver goes (it goes with the server), so a killed server leaves no judging behind."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):
-        pass  # not Linux: the child finishes its run and exits

@@ -1,0 +1,149 @@
+"""A run spread over the cores: the hidden tests shared with a partner process (judge/harness/run.py,
+sharing.py), complexity measured alongside them in a third (complexity_lane.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from judge.harness import run as run_module
+from judge.harness.complexity_lane import LANE_NICENESS
+from judge.harness.run import judge_solution
+from judge.sandbox.base import Backend, Box, Job
+from judge.sandbox.local import LocalBackend
+from tests.conftest import PROBLEMS_ROOT
+
+WRONG = PROBLEMS_ROOT / "is_subsequence" / "corpus" / "reuses_characters.py"
+LINEAR_MEMORY = PROBLEMS_ROOT / "is_subsequence" / "corpus" / "worse_list_copy.py"  # O(1) expected
+
+
+class CountingBackend(Backend):
+    """The local backend, writing down each box it opens (from whichever judge process) so a test
+    can count them and see each removed."""
+
+    name = "local"
+
+    def __init__(self, record: Path) -> None:
+        self.inner = LocalBackend()
+        self.record = record
+
+    def probe(self):
+        return self.inner.probe()
+
+    def open(self, job: Job) -> Box:
+        box = self.inner.open(job)
+        with open(self.record, "a") as record:
+            record.write(f"{box.root}\n")
+        return box
+
+    def boxes(self) -> list[Path]:
+        return [Path(line) for line in self.record.read_text().splitlines()]
+
+
+@pytest.fixture
+def backend(tmp_path: Path) -> CountingBackend:
+    return CountingBackend(tmp_path / "boxes")
+
+
+def _children() -> list[int]:
+    """This process's living children (the partner, the lane and their workers are, while they run)."""
+    task = Path(f"/proc/{os.getpid()}/task")
+    return [int(pid) for thread in task.iterdir() for pid in (thread / "children").read_text().split()]
+
+
+def test_an_accepted_solution_gets_every_case_and_its_class(problems, backend):
+    problem = problems.get("is_subsequence")
+    sequential = judge_solution(problem, problem.reference_path, LocalBackend(), measure_complexity=False)
+    result = judge_solution(problem, problem.reference_path, backend, parallel=True)
+    assert result.verdict.value == "accepted"
+    assert [case.name for case in result.cases] == [case.name for case in sequential.cases], "all, in file order"
+    assert result.complexity is not None and result.complexity.time.fit.relation in ("within", "better")
+    assert len(backend.boxes()) == 3, "the tests' box, the partner's and the measurement's"
+    assert not any(box.exists() for box in backend.boxes())
+    assert _children() == []
+
+
+def test_both_processes_judge_and_their_output_is_joined(problems, backend):
+    problem = problems.get("is_subsequence")
+    solution = PROBLEMS_ROOT / "is_subsequence" / "corpus" / "debug_prints.py"
+    result = judge_solution(problem, solution, backend, parallel=True, measure_complexity=False)
+    assert result.verdict.value == "accepted"
+    assert result.output.stdout.startswith("checking ")
+    assert len(backend.boxes()) == 2
+
+
+def test_a_failing_run_lists_the_same_cases_as_a_sequential_one(problems, backend):
+    """Each hidden test draws from its own seed, whichever process runs it: the same failures,
+    the same smallest inputs, in the same order."""
+    problem = problems.get("is_subsequence")
+    sequential = judge_solution(problem, WRONG, LocalBackend(), seed=3, measure_complexity=False)
+    result = judge_solution(problem, WRONG, backend, seed=3, parallel=True)
+    assert result.verdict.value == "wrong_answer"
+    assert [(case.name, case.verdict, case.counterexample) for case in result.cases] == \
+        [(case.name, case.verdict, case.counterexample) for case in sequential.cases]
+    assert result.complexity is None
+    assert not any(box.exists() for box in backend.boxes())
+    assert _children() == []
+
+
+def test_a_worse_class_is_still_caught_alongside(problems, backend):
+    problem = problems.get("is_subsequence")
+    result = judge_solution(problem, LINEAR_MEMORY, backend, parallel=True)
+    assert result.verdict.value == "accepted"
+    assert result.complexity is not None and result.complexity.memory.fit.relation == "worse", result.complexity
+
+
+def test_a_solution_that_does_not_import_is_reported_once(problems, backend, tmp_path):
+    problem = problems.get("is_subsequence")
+    solution = tmp_path / "fails_on_import.py"
+    solution.write_text("def is_subsequence(s, t):\n    return True\n\nraise RuntimeError('not today')\n")
+    sequential = judge_solution(problem, solution, LocalBackend())
+    result = judge_solution(problem, solution, backend, parallel=True)
+    assert result.verdict.value == "runtime_error" and "not today" in result.message
+    assert (result.verdict, result.message) == (sequential.verdict, sequential.message)
+    assert not any(box.exists() for box in backend.boxes())
+    assert _children() == []
+
+
+@pytest.mark.parametrize(("flags", "lanes"), [((), 1), (("--sequential",), 0)])
+def test_judge_run_is_parallel_unless_sequential(run_cli, monkeypatch, flags, lanes):
+    started = []
+    real_start = run_module.ComplexityLane.start
+
+    def counting_start(self):
+        started.append(self)
+        return real_start(self)
+
+    monkeypatch.setattr(run_module.ComplexityLane, "start", counting_start)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)  # parallel only with a core to spare
+    reference = PROBLEMS_ROOT / "is_subsequence" / "reference.py"
+    result = run_cli("run", "is_subsequence", "--solution", str(reference), "--sandbox", "local",
+                     "--format", "json", *flags)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    assert report["complexity"]["time"]["relation"] in ("within", "better"), report["complexity"]
+    assert len(started) == lanes
+
+
+def test_the_lanes_worker_yields_the_cpu_to_the_tests(tmp_path):
+    """The measuring worker runs niced (its figures are CPU times, which the order of the scheduler
+    does not change); in Docker its container also weighs less."""
+    from judge.limits import Limits
+    from judge.sandbox.client import WorkerClient
+    from judge.sandbox.docker.container import BACKGROUND_CPU_SHARES, container_config
+
+    solution = tmp_path / "niceness.py"
+    solution.write_text("import os\n\ndef niceness():\n    return os.nice(0)\n")
+    job = Job(solution, Limits(), nice=LANE_NICENESS)
+    with LocalBackend().open(job) as box:
+        client = WorkerClient(box, Limits())
+        client.start()
+        try:
+            assert client.call({"op": "call", "name": "niceness", "args": []}).value == min(19, os.nice(0) + job.nice)
+        finally:
+            client.close()
+    assert container_config("image", job, "run", tmp_path)["cpu_shares"] == BACKGROUND_CPU_SHARES
+    assert "cpu_shares" not in container_config("image", Job(solution, Limits()), "run", tmp_path)
