@@ -55,7 +55,7 @@ def run(ctx: click.Context, slug: str, solution: Path | None, sandbox: str, outp
         result = judge_solution(
             problem, path, backend, seed=seed, progress=on_progress,
             measure_complexity=not no_complexity,
-            alongside=not sequential and (os.cpu_count() or 1) > 1,  # a single core gains nothing
+            parallel=not sequential and (os.cpu_count() or 1) > 1,  # a single core gains nothing
             hidden_paths=(*env.problems.roots, *default_hidden_paths(env.data_dir)),  # every folder of problems
         )
     result.sandbox["chosen"] = _why

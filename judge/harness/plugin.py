@@ -18,6 +18,7 @@ import pytest
 from judge.harness.api import WrongAnswer
 from judge.harness.proxy import SolutionProxy
 from judge.harness.results import CaseResult
+from judge.harness.sharing import Sharing
 from judge.sandbox.client import SolutionFailed, SolutionRaised
 from judge.verdicts import Verdict
 
@@ -26,8 +27,12 @@ Progress = Callable[[int, int, str], None]
 
 class HiddenTestPlugin:
     def __init__(self, proxy: SolutionProxy, reference: ModuleType, progress: Progress | None = None,
-                 ready: Callable[[], None] | None = None) -> None:
+                 ready: Callable[[], None] | None = None, share: tuple[Sharing, int] | None = None) -> None:
+        """`share` (sharing, process): run only the categories this process claims (sharing.py)."""
         self.proxy = proxy
+        self.share = share
+        self.order: list[str] = []  # every collected test's name, in collection order
+        self._category_index: dict[str, int] = {}
         self.reference_module = reference
         self.progress = progress or (lambda done, total, name: None)
         self.ready = ready or (lambda: None)
@@ -49,7 +54,11 @@ class HiddenTestPlugin:
         return self.reference_module
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        self.order = [item.name for item in items]
         for item in items:
+            self._category_index.setdefault(_category(item), len(self._category_index))
+        if self.share is not None and self.share[1] == 2:
+            items.reverse()  # the processes meet in the middle (sharing.py)
             hypothesis = getattr(getattr(item, "obj", None), "hypothesis", None)
             if hypothesis is not None:
                 hypothesis.inner_test = self._per_example(hypothesis.inner_test)
@@ -63,7 +72,7 @@ class HiddenTestPlugin:
         return run_example
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
-        self.total = len(session.items)
+        self.total = len(self.order)  # progress counts every test, whichever process runs it
         self.progress(0, self.total, "")
 
     @pytest.hookimpl(tryfirst=True)
@@ -79,7 +88,12 @@ class HiddenTestPlugin:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_protocol(self, item: pytest.Item) -> bool | None:
-        """Once the run's allowance says stop, the remaining tests are listed, not run."""
+        """A test of another process's category is left to it; once the run's allowance says
+        stop, the remaining tests are listed, not run."""
+        if self.share is not None:
+            sharing, process = self.share
+            if not sharing.claim(self._category_index[_category(item)], process):
+                return True
         if self.proxy.allowance.stopped is None:
             return None
         self.not_run.append(item.name)
@@ -95,10 +109,9 @@ class HiddenTestPlugin:
             self.progress(len(self.cases), self.total, item.name)
 
     def _case(self, item: pytest.Item, call: pytest.CallInfo) -> CaseResult:
-        marker = item.get_closest_marker("judge_category")
         case = CaseResult(
             name=item.name,
-            category=str(marker.args[0]) if marker and marker.args else "general",
+            category=_category(item),
             verdict=Verdict.ACCEPTED,
             time_ms=self.proxy.cpu_s * 1000,
             memory_kb=self.proxy.peak_kb,
@@ -123,6 +136,11 @@ class HiddenTestPlugin:
             case.verdict = Verdict.INTERNAL_ERROR
             case.message = f"the hidden test itself failed ({type(exc).__name__}: {exc}); this is a bug of the judge"
             case.counterexample = None
+
+
+def _category(item: pytest.Item) -> str:
+    marker = item.get_closest_marker("judge_category")
+    return str(marker.args[0]) if marker and marker.args else "general"
 
 
 def _most_telling(exc: BaseException) -> BaseException:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import importlib.util
 import io
 import os
@@ -27,13 +28,17 @@ from judge import interrupts, scratch
 from judge.errors import ProblemConfigError
 from judge.harness import unicode_tables
 from judge.harness.complexity_lane import ComplexityLane
+from judge.harness.forked import Forked
 from judge.harness.plugin import HiddenTestPlugin, Progress
 from judge.harness.proxy import SolutionProxy
 from judge.harness.results import CaseResult, RunResult
+from judge.harness.sharing import Sharing
 from judge.harness.static import inspect_solution, stated_complexity
 from judge.problems import Problem
-from judge.sandbox.base import Backend, Box, Job
+from judge.sandbox import spin
+from judge.sandbox.base import Backend, Box, CapturedOutput, Job
 from judge.sandbox.client import ImportFailed, WorkerClient
+from judge.sandbox.output import joined_output
 from judge.verdicts import Verdict
 
 HIDDEN_TESTS_INI = Path(__file__).with_name("hidden_tests.ini")
@@ -47,6 +52,26 @@ UNUSED_PYTEST_PLUGINS = [
 JUDGE_PACKAGE = Path(__file__).resolve().parents[1]
 
 
+@dataclasses.dataclass
+class TestsRun:
+    """What a run of the hidden tests, or of a share of them, yields."""
+
+    cases: list[CaseResult]
+    not_run: list[str]  # left out once the allowance said stop
+    order: list[str]  # every hidden test's name, in collection order, whichever share ran it
+    stopped: str | None = None  # why the allowance stopped (a share run in a process of its own)
+    output: CapturedOutput = dataclasses.field(default_factory=CapturedOutput)  # idem: its worker's output
+
+    def joined(self, other: TestsRun) -> TestsRun:
+        """Both shares' results in collection order, as one process running all would list them."""
+        position = {name: index for index, name in enumerate(self.order)}
+        return TestsRun(
+            cases=sorted(self.cases + other.cases, key=lambda case: position[case.name]),
+            not_run=sorted(self.not_run + other.not_run, key=position.__getitem__),
+            order=self.order,
+        )
+
+
 def judge_solution(
     problem: Problem,
     solution: Path,
@@ -56,10 +81,11 @@ def judge_solution(
     progress: Progress | None = None,
     measure_complexity: bool = True,
     hidden_paths: tuple[Path, ...] = (),
-    alongside: bool = False,
+    parallel: bool = False,
 ) -> RunResult:
-    """Judges `solution`; `alongside` measures complexity in a second sandbox while the hidden
-    tests run (complexity_lane.py), for a caller that leaves a core idle (`judge run`)."""
+    """Judges `solution`. `parallel` spreads the run over the machine's cores, for a caller that
+    leaves them idle (`judge run`): the hidden tests shared with a partner process (_Partner),
+    the complexity measured alongside them in a third (complexity_lane.py)."""
     started = time.monotonic()
     # Replaced by the box's own isolation once one opens; a solution rejected before that ran nowhere.
     not_started = {"backend": backend.name, "enforced": {}, "notes": ["nothing ran: the solution was rejected "
@@ -71,17 +97,26 @@ def judge_solution(
     else:
         hidden = (problem.directory.parent, JUDGE_PACKAGE, *hidden_paths)
         job = Job(solution.resolve(), problem.limits, problem.allowed_modules, hidden)
-        lane = ComplexityLane(problem, backend, job, seed).start() if alongside and measure_complexity else None
-        try:
-            with _sandbox(backend, job) as box:
-                result.sandbox = box.isolation.to_dict()
-                measure = lane or measure_complexity
-                _run_in_box(result, problem, WorkerClient(box, problem.limits), progress, measure)
-        finally:
-            if lane is not None:
-                lane.cancel()  # nothing to do when its result was taken
+        with spin.switched_off() if parallel else contextlib.nullcontext():
+            _judge_in_boxes(result, problem, backend, job, progress, measure_complexity, parallel)
     result.duration_s = time.monotonic() - started
     return result
+
+
+def _judge_in_boxes(result: RunResult, problem: Problem, backend: Backend, job: Job, progress: Progress | None,
+                    measure_complexity: bool, parallel: bool) -> None:
+    partner = _Partner(problem, backend, job, result.seed) if parallel else None
+    lane = ComplexityLane(problem, backend, job, result.seed).start() if parallel and measure_complexity else None
+    try:
+        with _sandbox(backend, job) as box:
+            result.sandbox = box.isolation.to_dict()
+            measure = lane or measure_complexity
+            _run_in_box(result, problem, WorkerClient(box, problem.limits), progress, measure, partner)
+    finally:
+        if partner is not None:
+            partner.stop()  # nothing to do when its result was taken
+        if lane is not None:
+            lane.cancel()  # nothing to do when its result was taken
 
 
 @contextlib.contextmanager
@@ -98,23 +133,32 @@ def _sandbox(backend: Backend, job: Job) -> Iterator[Box]:
                 box.close()
 
 
-def _run_in_box(result: RunResult, problem: Problem, client: WorkerClient, progress,
-                measure: bool | ComplexityLane) -> None:
-    """`measure`: False, True (measure here after the tests) or the lane measuring alongside."""
+def _run_in_box(result: RunResult, problem: Problem, client: WorkerClient, progress: Progress | None,
+                measure: bool | ComplexityLane, partner: _Partner | None = None) -> None:
+    """`measure`: False, True (measure here after the tests) or the lane measuring alongside.
+    `partner`: a process sharing the hidden tests with this one."""
     claims = stated_complexity(Path(result.solution))  # the text the sandbox is about to import
+    theirs = None
     try:
         client.launch()  # it starts while pytest starts and collects the hidden tests
         proxy = SolutionProxy(client, problem.kind)
         try:
-            result.cases, result.not_run = run_hidden_tests(problem, proxy, result.seed, progress,
-                                                            ready=client.wait_ready)
+            if partner is None:
+                tests = run_hidden_tests(problem, proxy, result.seed, progress, ready=client.wait_ready)
+            else:
+                mine = run_hidden_tests(problem, proxy, result.seed, partner.counted_in(progress),
+                                        ready=client.wait_ready, share=(partner.sharing, 1))
+                theirs = partner.result()
+                tests = mine.joined(theirs)
         except ImportFailed as failure:
             result.verdict = failure.verdict
             result.message = _import_message(result.solution, failure)
             return
-        result.not_run_reason = client.allowance.stopped or ""
+        result.cases, result.not_run = tests.cases, tests.not_run
+        stopped = client.allowance.stopped or (theirs.stopped if theirs else None)
+        result.not_run_reason = stopped or ""
         result.verdict = Verdict.worst(case.verdict for case in result.cases)
-        if client.allowance.stopped:  # a run stopped for time is over time, whatever its cases said
+        if stopped:  # a run stopped for time is over time, whatever its cases said
             result.verdict = Verdict.worst([result.verdict, Verdict.TIME_LIMIT_EXCEEDED])
         if measure and result.verdict is Verdict.ACCEPTED:
             measured = measure.result() if isinstance(measure, ComplexityLane) else _measure(problem, client, result.seed)
@@ -123,6 +167,50 @@ def _run_in_box(result: RunResult, problem: Problem, client: WorkerClient, progr
     finally:
         with interrupts.shielded():
             result.output = client.close()
+        if theirs is not None:
+            result.output = joined_output(result.output, theirs.output, problem.limits.output_bytes)
+
+
+class _Partner:
+    """A forked judge process that shares the hidden tests with this one, category by category
+    (sharing.py), against a worker in a box of its own: same solution, same limits, an allowance
+    of its own (docs/limits.md). On two cores the tests keep about one busy alone (the judge
+    generates and checks, the worker answers, in turns); two such pairs keep both busy."""
+
+    def __init__(self, problem: Problem, backend: Backend, job: Job, seed: int) -> None:
+        self.sharing = Sharing()
+        self.process = Forked(functools.partial(_partner_share, problem, backend, job, seed, self.sharing))
+
+    def counted_in(self, progress: Progress | None) -> Progress | None:
+        """`progress` with the partner's finished tests counted too."""
+        if progress is None:
+            return None
+        own = progress
+        return lambda done, total, name: own(done + self.process.progress(), total, name)
+
+    def result(self) -> TestsRun:
+        return self.process.result()
+
+    def stop(self) -> None:
+        self.process.stop()
+
+
+def _partner_share(problem: Problem, backend: Backend, job: Job, seed: int, sharing: Sharing,
+                   report: Callable[[int], None]) -> TestsRun:
+    """The partner's whole work, in the forked process."""
+    with _sandbox(backend, job) as box:
+        client = WorkerClient(box, problem.limits)
+        try:
+            client.launch()
+            tests = run_hidden_tests(problem, SolutionProxy(client, problem.kind), seed,
+                                     lambda done, total, name: report(done), ready=client.wait_ready,
+                                     share=(sharing, 2))
+            tests.stopped = client.allowance.stopped
+        finally:
+            with interrupts.shielded():
+                tests_output = client.close()
+    tests.output = tests_output
+    return tests
 
 
 def _import_message(solution: str, failure: ImportFailed) -> str:
@@ -133,13 +221,14 @@ def _import_message(solution: str, failure: ImportFailed) -> str:
 
 
 def run_hidden_tests(problem: Problem, proxy: SolutionProxy, seed: int, progress: Progress | None,
-                     ready: Callable[[], None] | None = None) -> tuple[list[CaseResult], list[str]]:
+                     ready: Callable[[], None] | None = None, share: tuple[Sharing, int] | None = None) -> TestsRun:
     """The hidden tests' results, and the names of those left out when the run's allowance ran out.
 
     `ready` is called once the tests are collected, before the first one runs (it waits for
     the worker); what it raises (ImportFailed, SandboxError) is raised here, after pytest ended.
+    `share` (sharing, process) runs only the categories this process claims (sharing.py).
     """
-    plugin = HiddenTestPlugin(proxy, load_reference(problem), progress, ready)
+    plugin = HiddenTestPlugin(proxy, load_reference(problem), progress, ready, share)
     args = [
         str(problem.hidden_tests_path),
         "-c", str(HIDDEN_TESTS_INI),
@@ -166,13 +255,13 @@ def run_hidden_tests(problem: Problem, proxy: SolutionProxy, seed: int, progress
     interrupts.check()  # pytest turns a signal into "interrupted" and returns: never a verdict
     if plugin.ready_error is not None:
         raise plugin.ready_error
-    if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or not plugin.cases:
+    if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or not plugin.order:
         # pytest's log quotes the hidden tests: only for whoever runs the judge, never in a report.
         details = f":\n{log.getvalue()[-2000:]}" if os.environ.get("JUDGE_DEBUG") else " (JUDGE_DEBUG=1 shows why)"
         raise ProblemConfigError(
             f"{problem.hidden_tests_path}: the hidden tests could not run (pytest exit {int(code)}){details}"
         )
-    return plugin.cases, plugin.not_run
+    return TestsRun(plugin.cases, plugin.not_run, plugin.order)
 
 
 def _forget_module(path: Path) -> None:

@@ -42,6 +42,9 @@ class SolutionFailed(Exception):
         self.verdict = verdict
         self.message = message
 
+    def __reduce__(self) -> tuple:
+        return SolutionFailed, (self.verdict, self.message)  # pickled by a forked judge (harness/forked.py)
+
 
 @dataclass
 class RemoteError:
@@ -81,6 +84,9 @@ class SolutionRaised(Exception):
         super().__init__(error.summary())
         self.error = error
 
+    def __reduce__(self) -> tuple:
+        return SolutionRaised, (self.error,)  # pickled by a forked judge (harness/forked.py)
+
 
 class ImportFailed(Exception):
     """The solution could not be imported; `verdict` says why."""
@@ -89,6 +95,9 @@ class ImportFailed(Exception):
         super().__init__(error.summary())
         self.verdict = verdict
         self.error = error
+
+    def __reduce__(self) -> tuple:
+        return ImportFailed, (self.verdict, self.error)  # pickled by a forked judge (harness/forked.py)
 
 
 @dataclass

@@ -20,6 +20,13 @@ def capped(stdout: bytes, stderr: bytes, cap: int) -> CapturedOutput:
     return captured
 
 
+def joined_output(first: CapturedOutput, second: CapturedOutput, cap: int) -> CapturedOutput:
+    """Two workers' output as one run's: each stream one after the other, capped again."""
+    captured = capped((first.stdout + second.stdout).encode(), (first.stderr + second.stderr).encode(), cap)
+    captured.truncated = captured.truncated or first.truncated or second.truncated
+    return captured
+
+
 def read_output(out_dir: Path, cap: int) -> CapturedOutput:
     """The solution's stdout and stderr over all workers of a run (`stdout.NNNN` files), each capped.
 

@@ -1,0 +1,154 @@
+"""A function run in a forked copy of the judge, its result (or exception) handed back pickled.
+
+`judge run` runs half of the hidden tests this way (run.py says why). A fork
+starts in milliseconds with everything already imported, where a fresh
+interpreter would pay the 0.3 s of imports again. Fork before any thread
+starts: the child has only the thread that forked.
+
+The child lives only as long as its function: it exits with os._exit, never
+running the parent's `finally` blocks or exit handlers twice, and it gets
+SIGTERM when the parent ends, even by SIGKILL (prctl). It installs the signal
+handlers of judge.interrupts, so SIGINT or SIGTERM stop the child's function as
+they stop a run: every `finally` on the way out removes its sandbox. The
+parent's stop() sends SIGTERM and waits for that.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import signal
+import sys
+import time
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+from judge import interrupts
+
+STOP_WAIT_S = 15.0  # a child removing a container after SIGTERM; then SIGKILL (the stale sweep is the backstop)
+REAP_POLL_S = 0.02
+
+
+class ChildDied(RuntimeError):
+    """The child ended without handing back a result: a bug of ours, reported as internal_error."""
+
+
+class Forked:
+    """`function(report)` in a child process; `report(count)` sends the parent a progress count."""
+
+    def __init__(self, function: Callable[[Callable[[int], None]], Any]) -> None:
+        receiver, sender = multiprocessing.Pipe(duplex=False)
+        parent = os.getpid()
+        pid = os.fork()
+        if pid == 0:
+            receiver.close()
+            _child(parent, function, sender)  # never returns
+        sender.close()
+        self.pid: int | None = pid
+        self._receiver = receiver
+        self._progress = 0
+        self._outcome: tuple[str, Any] | None = None
+
+    def progress(self) -> int:
+        """The last count the child reported; never blocks."""
+        while self._outcome is None and self._receiver.poll(0):
+            self._take(self._receive())
+        return self._progress
+
+    def result(self) -> Any:
+        """Waits for the child's result: its return value, or its exception raised here."""
+        while self._outcome is None:
+            self._take(self._receive())
+        self._reap(STOP_WAIT_S)
+        kind, value = self._outcome
+        if kind == "interrupted":
+            raise interrupts.Interrupted(value)  # the child was stopped: so is the run
+        if kind == "error":
+            raise value
+        return value
+
+    def stop(self) -> None:
+        """Ends the child if it still runs (SIGTERM, so that it removes its sandbox) and reaps it."""
+        if self.pid is not None:
+            with interrupts.shielded():
+                _signal(self.pid, signal.SIGTERM)
+                if self._reap(STOP_WAIT_S) is None:
+                    _signal(self.pid, signal.SIGKILL)
+                    self._reap(None)
+        self._receiver.close()
+
+    def _receive(self) -> tuple[str, Any]:
+        try:
+            return self._receiver.recv()
+        except (EOFError, OSError) as exc:
+            status = self._reap(STOP_WAIT_S)
+            raise ChildDied(f"a forked judge process (pid {self.pid}) ended without a result "
+                            f"({_describe(status)})") from exc
+
+    def _take(self, message: tuple[str, Any]) -> None:
+        kind, value = message
+        if kind == "progress":
+            self._progress = value
+        else:
+            self._outcome = message
+
+    def _reap(self, timeout_s: float | None) -> int | None:
+        """Waits for the child to end (at most `timeout_s`); its wait status, None if it still runs."""
+        if self.pid is None:
+            return 0
+        deadline = None if timeout_s is None else time.monotonic() + timeout_s
+        while True:
+            pid, status = os.waitpid(self.pid, os.WNOHANG if deadline is not None else 0)
+            if pid:
+                self.pid = None
+                return status
+            if deadline is not None and time.monotonic() >= deadline:
+                return None
+            time.sleep(REAP_POLL_S)
+
+
+def _child(parent: int, function: Callable[[Callable[[int], None]], Any], sender: Connection) -> None:
+    code = 0
+    # Another thread (a progress bar's) may have held the streams' locks when the judge forked:
+    # the child writes to neither; what it has to say goes back through `sender`.
+    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - ends with the process
+    try:
+        interrupts.install()  # whether or not the parent did: a stopped child still removes its sandbox
+        interrupts.die_with_parent(parent)
+        outcome: tuple[str, Any] = ("result", function(lambda count: sender.send(("progress", count))))
+    except interrupts.Interrupted as exc:
+        outcome, code = ("interrupted", exc.signum), exc.exit_code
+    except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent, raised there
+        outcome, code = ("error", _picklable(exc)), 1
+    try:
+        with interrupts.shielded():
+            sender.send(outcome)
+    except BaseException:  # noqa: BLE001 - the parent is gone or stopping us: nothing left to tell
+        code = code or 1
+    finally:
+        os._exit(code)
+
+
+def _picklable(exc: BaseException) -> BaseException:
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 - any exception class that does not survive the trip
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
+
+
+def _signal(pid: int, signum: int) -> None:
+    try:
+        os.kill(pid, signum)
+    except ProcessLookupError:
+        pass
+
+
+def _describe(status: int | None) -> str:
+    if status is None:
+        return "still running"
+    if os.WIFSIGNALED(status):
+        return f"killed by {signal.Signals(os.WTERMSIG(status)).name}"
+    return f"exit {os.waitstatus_to_exitcode(status)}"

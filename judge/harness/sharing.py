@@ -1,0 +1,42 @@
+"""Two judge processes sharing one run's hidden tests, category by category.
+
+Both collect the same tests in the same order. Before a test runs, its process
+claims the test's category, and runs it only if the category is its own: the
+first process to reach a category takes all of it. A category is the unit
+because its tests share what is costly to build (the large input a problem's
+hidden tests cache for their "large input" category, built once per process).
+Claiming as they go, not dealing out halves in advance, keeps both busy to the
+end whatever the categories cost. Process 1 goes through the tests from the
+first, process 2 from the last, and they meet where the work is shared out:
+a file of hidden tests usually ends with its costliest category (the large
+input), which process 2 then starts at once instead of someone reaching it
+last and finishing alone.
+
+The claims live in memory shared across fork (created before it): a byte per
+category, 0 while nobody has it. A problem with more categories than slots
+deals the rest out by position.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+from typing import Any
+
+SLOTS = 1024
+
+
+class Sharing:
+    """The claims of two processes, numbered 1 and 2, over one run's categories."""
+
+    def __init__(self) -> None:
+        self._owners: Any = multiprocessing.Array(ctypes.c_byte, SLOTS)  # with a lock across processes
+
+    def claim(self, category: int, process: int) -> bool:
+        """True when `category` (its index in collection order) is `process`'s: claimed now or before."""
+        if category >= SLOTS:
+            return category % 2 == process - 1
+        with self._owners.get_lock():
+            if self._owners[category] == 0:
+                self._owners[category] = process
+            return bool(self._owners[category] == process)

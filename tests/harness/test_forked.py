@@ -1,0 +1,114 @@
+"""A function run in a forked judge process (judge/harness/forked.py), and the claims two such
+processes share the hidden tests by (judge/harness/sharing.py)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from judge import interrupts
+from judge.harness.forked import ChildDied, Forked
+from judge.harness.sharing import Sharing
+from judge.sandbox.client import ImportFailed, RemoteError
+from judge.verdicts import Verdict
+
+
+def test_the_childs_result_comes_back():
+    child = Forked(lambda report: {"pid": os.getpid(), "answer": [1, 2.5, "three"]})
+    try:
+        outcome = child.result()
+    finally:
+        child.stop()
+    assert outcome["answer"] == [1, 2.5, "three"]
+    assert outcome["pid"] != os.getpid()
+    assert child.pid is None, "reaped"
+
+
+def test_the_childs_exception_is_raised_in_the_parent():
+    def fails(report):
+        raise ImportFailed(Verdict.COMPILE_ERROR, RemoteError("SyntaxError", ["SyntaxError"], "bad", line=3))
+
+    child = Forked(fails)
+    with pytest.raises(ImportFailed) as raised:
+        child.result()
+    assert raised.value.verdict is Verdict.COMPILE_ERROR and raised.value.error.line == 3
+
+
+def test_an_exception_that_does_not_pickle_still_arrives_as_its_message():
+    class Unpicklable(Exception):
+        def __init__(self, a, b):
+            super().__init__(f"{a}/{b}")
+
+    def fails(report):
+        raise Unpicklable(1, 2)
+
+    with pytest.raises(RuntimeError, match="Unpicklable: 1/2"):
+        Forked(fails).result()
+
+
+def test_progress_counts_arrive_without_waiting_for_the_result():
+    def counts(report):
+        for count in range(1, 4):
+            report(count)
+        time.sleep(0.3)
+        return "done"
+
+    child = Forked(counts)
+    deadline = time.monotonic() + 5
+    while child.progress() < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert child.progress() == 3
+    assert child.result() == "done"
+
+
+def test_a_child_that_dies_without_a_result_is_a_clear_error():
+    child = Forked(lambda report: os.kill(os.getpid(), signal.SIGKILL))
+    with pytest.raises(ChildDied, match="killed by SIGKILL"):
+        child.result()
+
+
+def test_stop_ends_a_running_child_through_its_finally_blocks(tmp_path: Path):
+    """SIGTERM becomes Interrupted in the child, as in a run: its `finally` removes what it made."""
+    made = tmp_path / "made"
+    started = tmp_path / "started"
+
+    def works_forever(report):
+        made.mkdir()
+        try:
+            started.touch()
+            while True:
+                time.sleep(0.01)
+        finally:
+            made.rmdir()
+
+    child = Forked(works_forever)  # this process never installed the handlers: the child does
+    deadline = time.monotonic() + 5
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    begun = time.monotonic()
+    child.stop()
+    assert time.monotonic() - begun < 3
+    assert started.exists() and not made.exists()
+    assert child.pid is None
+
+
+def test_a_child_stopped_by_a_signal_interrupts_the_parent_run():
+    def stopped(report):
+        raise interrupts.Interrupted(signal.SIGTERM)
+
+    with pytest.raises(interrupts.Interrupted) as raised:
+        Forked(stopped).result()
+    assert raised.value.signum == signal.SIGTERM
+
+
+def test_a_category_belongs_to_the_first_process_to_claim_it():
+    sharing = Sharing()
+    assert sharing.claim(0, 1)
+    child = Forked(lambda report: (sharing.claim(0, 2), sharing.claim(1, 2), sharing.claim(1, 2)))
+    assert child.result() == (False, True, True)
+    assert not sharing.claim(1, 1)
+    assert sharing.claim(0, 1)
