@@ -78,14 +78,19 @@ def install() -> None:
 
 
 def check() -> None:
-    """Raises Interrupted if a signal came, even if someone swallowed the first one."""
-    if _state.received is not None and _state.shield_depth == 0:
+    """Raises Interrupted if a signal came, even if someone swallowed the first one. Only ever
+    in the main thread: the one Python runs signal handlers in, whose `finally` blocks clean up."""
+    if _state.received is not None and _state.shield_depth == 0 and _in_main_thread():
         raise Interrupted(_state.received)
 
 
 @contextlib.contextmanager
 def shielded() -> Iterator[None]:
-    """A section that must finish: a signal arriving inside is raised when it ends."""
+    """A section that must finish: a signal arriving inside is raised when it ends. In another
+    thread, which no signal interrupts, this does nothing (the main thread waits for it)."""
+    if not _in_main_thread():
+        yield
+        return
     _state.shield_depth += 1
     try:
         yield
@@ -103,3 +108,7 @@ def die_with_parent(parent: int) -> None:
         return
     if os.getppid() != parent:
         os._exit(128 + signal.SIGTERM)
+
+
+def _in_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 
 import pytest
 
@@ -43,3 +44,27 @@ def test_a_swallowed_signal_is_raised_again_by_check(handlers) -> None:
         pass  # as pytest does when it stops a session
     with pytest.raises(interrupts.Interrupted):
         interrupts.check()
+
+
+def test_only_the_main_thread_is_interrupted(handlers) -> None:
+    """Another thread (the one opening a run's box) finishes its work whatever came meanwhile;
+    the main thread, which the signal reached, raises it."""
+    seen: list[str] = []
+
+    def other_thread() -> None:
+        with interrupts.shielded():
+            seen.append("opened")
+        interrupts.check()
+        seen.append("went on")
+
+    try:
+        with interrupts.shielded():
+            os.kill(os.getpid(), signal.SIGTERM)
+            thread = threading.Thread(target=other_thread)
+            thread.start()
+            thread.join()
+    except interrupts.Interrupted as raised:
+        assert raised.signum == signal.SIGTERM
+    else:
+        pytest.fail("the main thread was not interrupted")
+    assert seen == ["opened", "went on"]
