@@ -175,11 +175,15 @@ def _instrument(clock: Clock) -> None:
         client.WorkerClient.wait_ready = wait_ready
     else:
         client.WorkerClient.start = clock.timed("worker", client.WorkerClient.start)
-    # The phases are the main thread's: the complexity lane's worker runs beside them, and its
-    # requests and its close would otherwise be added to the tests' calls and to "stop".
-    close = client.WorkerClient.close
-    timed_close = clock.timed("stop", close)
-    client.WorkerClient.close = lambda self: (timed_close if _main_thread() else close)(self)
+    if hasattr(run, "BoxOpening"):  # the box opens on a thread while pytest starts and collects
+        _instrument_box_opening(clock, run.BoxOpening)
+    else:
+        _instrument_sandbox(clock, run)
+        # The phases are the main thread's: the complexity lane's worker runs beside them, and its
+        # requests and its close would otherwise be added to the tests' calls and to "stop".
+        close = client.WorkerClient.close
+        timed_close = clock.timed("stop", close)
+        client.WorkerClient.close = lambda self: (timed_close if _main_thread() else close)(self)
     request = client.WorkerClient.request
     timed_request = clock.timed("calls", request)
     client.WorkerClient.request = lambda self, message: (
@@ -194,6 +198,32 @@ def _instrument(clock: Clock) -> None:
             clock.counting_calls = True
 
     ConjectureRunner.shrink_interesting_test_cases = shrink_without_calls
+    original_main = pytest.main
+
+    def pytest_main(args, plugins=()):
+        return original_main(args, plugins=[*plugins, PytestPhases(clock)])
+
+    run.pytest.main = pytest_main
+
+
+def _instrument_box_opening(clock: Clock, opening) -> None:
+    """'sandbox' is what the tests wait for the box once collected; 'stop' closes worker and box."""
+    connect = opening.connect
+
+    def timed_connect(self):
+        started = time.perf_counter()
+        self.wait_opened()
+        waited = time.perf_counter() - started
+        clock.add("sandbox", waited)
+        clock.add("pytest start", -waited)  # inside pytest's test loop hook, not pytest's own time
+        return connect(self)
+
+    opening.connect = timed_connect
+    opening.__exit__ = clock.timed("stop", opening.__exit__)
+
+
+def _instrument_sandbox(clock: Clock, run) -> None:
+    """Before the box opened on a thread: 'sandbox' opens it, 'stop' removes it."""
     original_sandbox = run._sandbox
 
     def sandbox(backend, job):
@@ -211,12 +241,6 @@ def _instrument(clock: Clock) -> None:
         return original_sandbox(backend, job)
 
     run._sandbox = sandbox
-    original_main = pytest.main
-
-    def pytest_main(args, plugins=()):
-        return original_main(args, plugins=[*plugins, PytestPhases(clock)])
-
-    run.pytest.main = pytest_main
 
 
 class PytestPhases:

@@ -141,6 +141,7 @@ def _run(sandbox: str, sig: signal.Signals, phase: str, tmp_path: Path) -> tuple
     command = [*judge, "run", SLUG, "--solution", str(solution), "--sandbox", sandbox, *extra]
     env = {**os.environ, "JUDGE_PROBLEMS": str(PROBLEMS_ROOT), "JUDGE_HOME": str(tmp_path / "data"),
            "PYTHONPATH": str(REPO)}
+    folders_before = _judge_folders()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
     if phase == "startup":  # amid the command line's imports (the handlers go in first)
         time.sleep(STARTUP_SIGNAL_AT_S)
@@ -153,22 +154,28 @@ def _run(sandbox: str, sig: signal.Signals, phase: str, tmp_path: Path) -> tuple
         assert mark.exists(), f"the phase {phase} was never reached (exit {process.returncode}):\n{err[-3000:]}"
         signalled = float(mark.read_text())
     result = subprocess.CompletedProcess(command, process.returncode, out, err)
-    _no_leftovers(tag, process.pid, sandbox)
+    _no_leftovers(tag, sandbox, folders_before)
     return result, ended - signalled
 
 
-def _no_leftovers(tag: str, pid: int, sandbox: str) -> None:
+def _judge_folders() -> set[Path]:
+    return set(Path(tempfile.gettempdir()).glob("judge-*-*-*"))
+
+
+def _no_leftovers(tag: str, sandbox: str, folders_before: set[Path]) -> None:
     deadline = time.monotonic() + 5
     while (left := _processes_with(tag)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not left, f"processes outlived the run: {left}"
-    folders = list(Path(tempfile.gettempdir()).glob(f"judge-*-{pid}-*"))
+    # The judge's own and those of the processes it forked (its partner, its complexity lane)
+    folders = _judge_folders() - folders_before
     assert not folders, f"temporary folders outlived the run: {folders}"
     if sandbox == "docker":
         from judge.sandbox.docker import connect
 
-        # sparse: no inspection per container, which fails on one the engine is auto-removing
-        containers = connect().containers.list(all=True, sparse=True, filters={"label": f"judge.pid={pid}"})
+        # sparse: no inspection per container, which fails on one the engine is auto-removing.
+        # Any judge's: the complexity lane's container is labelled with the lane's pid.
+        containers = connect().containers.list(all=True, sparse=True, filters={"label": "judge.run"})
         assert not containers, f"containers outlived the run: {[c.id[:12] for c in containers]}"
 
 

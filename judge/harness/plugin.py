@@ -26,16 +26,17 @@ Progress = Callable[[int, int, str], None]
 
 
 class HiddenTestPlugin:
-    def __init__(self, proxy: SolutionProxy, reference: ModuleType, progress: Progress | None = None,
-                 ready: Callable[[], None] | None = None, share: tuple[Sharing, int] | None = None) -> None:
-        """`share` (sharing, process): run only the categories this process claims (sharing.py)."""
-        self.proxy = proxy
+    def __init__(self, connect: Callable[[], SolutionProxy], reference: ModuleType,
+                 progress: Progress | None = None, share: tuple[Sharing, int] | None = None) -> None:
+        """`connect()` gives the solution's proxy once its worker is ready; `share` (sharing,
+        process): run only the categories this process claims (sharing.py)."""
+        self.connect = connect
+        self.proxy: SolutionProxy
         self.share = share
         self.order: list[str] = []  # every collected test's name, in collection order
         self._category_index: dict[str, int] = {}
         self.reference_module = reference
         self.progress = progress or (lambda done, total, name: None)
-        self.ready = ready or (lambda: None)
         self.ready_error: Exception | None = None
         self.cases: list[CaseResult] = []
         self.not_run: list[str] = []
@@ -77,10 +78,10 @@ class HiddenTestPlugin:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtestloop(self, session: pytest.Session) -> bool | None:
-        """The worker started while pytest started and collected: no test runs before it
-        imported the solution, and none runs at all when that failed."""
+        """The box opened and the worker started while pytest started and collected: no test
+        runs before the worker imported the solution, and none runs at all when that failed."""
         try:
-            self.ready()
+            self.proxy = self.connect()
         except Exception as exc:  # noqa: BLE001 - raised again once pytest ended (ImportFailed, SandboxError)
             self.ready_error = exc
             return True

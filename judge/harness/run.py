@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import importlib
 import importlib.util
 import io
 import os
@@ -29,6 +30,7 @@ from judge.errors import ProblemConfigError
 from judge.harness import unicode_tables
 from judge.harness.complexity_lane import ComplexityLane
 from judge.harness.forked import Forked
+from judge.harness.opening import BoxOpening
 from judge.harness.plugin import HiddenTestPlugin, Progress
 from judge.harness.proxy import SolutionProxy
 from judge.harness.results import CaseResult, RunResult
@@ -36,10 +38,14 @@ from judge.harness.sharing import Sharing
 from judge.harness.static import inspect_solution, stated_complexity
 from judge.problems import Problem
 from judge.sandbox import spin
-from judge.sandbox.base import Backend, Box, CapturedOutput, Job
+from judge.sandbox.base import Backend, CapturedOutput, Job
 from judge.sandbox.client import ImportFailed, WorkerClient
 from judge.sandbox.output import joined_output
 from judge.verdicts import Verdict
+
+# pytest imports Hypothesis's plugin (with xml.etree, 20 ms) at the first session of a process:
+# here instead, once, before a run forks its partner.
+importlib.import_module("_hypothesis_pytestplugin")
 
 HIDDEN_TESTS_INI = Path(__file__).with_name("hidden_tests.ini")
 # pytest's own plugins that hidden tests have no use for: 35 ms of every run together, 22 ms of
@@ -84,8 +90,8 @@ def judge_solution(
     parallel: bool = False,
 ) -> RunResult:
     """Judges `solution`. `parallel` spreads the run over the machine's cores, for a caller that
-    leaves them idle (`judge run`): the hidden tests shared with a partner process (_Partner),
-    the complexity measured alongside them in a third (complexity_lane.py)."""
+    leaves them idle (`judge run`): the hidden tests shared with a partner process (_Partner) where
+    boxes are cheap, the complexity measured alongside them in a process of its own (complexity_lane.py)."""
     started = time.monotonic()
     # Replaced by the box's own isolation once one opens; a solution rejected before that ran nowhere.
     not_started = {"backend": backend.name, "enforced": {}, "notes": ["nothing ran: the solution was rejected "
@@ -105,13 +111,18 @@ def judge_solution(
 
 def _judge_in_boxes(result: RunResult, problem: Problem, backend: Backend, job: Job, progress: Progress | None,
                     measure_complexity: bool, parallel: bool) -> None:
-    partner = _Partner(problem, backend, job, result.seed) if parallel else None
+    # Forked first: no thread of ours may run when the judge forks (forked.py).
+    partner = _Partner(problem, backend, job, result.seed) if parallel and backend.cheap_boxes else None
     lane = ComplexityLane(problem, backend, job, result.seed).start() if parallel and measure_complexity else None
     try:
-        with _sandbox(backend, job) as box:
-            result.sandbox = box.isolation.to_dict()
-            measure = lane or measure_complexity
-            _run_in_box(result, problem, WorkerClient(box, problem.limits), progress, measure, partner)
+        with BoxOpening(backend, job, problem.kind) as opening:
+            try:
+                _run_in_box(result, problem, opening, progress, lane or measure_complexity, partner)
+            finally:
+                if opening.box is not None:
+                    result.sandbox = opening.box.isolation.to_dict()
+        # result.output holds the partner's worker's, if any
+        result.output = joined_output(opening.output, result.output, problem.limits.output_bytes)
     finally:
         if partner is not None:
             partner.stop()  # nothing to do when its result was taken
@@ -119,56 +130,36 @@ def _judge_in_boxes(result: RunResult, problem: Problem, backend: Backend, job: 
             lane.cancel()  # nothing to do when its result was taken
 
 
-@contextlib.contextmanager
-def _sandbox(backend: Backend, job: Job) -> Iterator[Box]:
-    """The run's box, made and removed whole even when a signal comes meanwhile."""
-    box = None
-    try:
-        with interrupts.shielded():
-            box = backend.open(job)
-        yield box
-    finally:
-        if box is not None:
-            with interrupts.shielded():
-                box.close()
-
-
-def _run_in_box(result: RunResult, problem: Problem, client: WorkerClient, progress: Progress | None,
+def _run_in_box(result: RunResult, problem: Problem, opening: BoxOpening, progress: Progress | None,
                 measure: bool | ComplexityLane, partner: _Partner | None = None) -> None:
     """`measure`: False, True (measure here after the tests) or the lane measuring alongside.
-    `partner`: a process sharing the hidden tests with this one."""
+    `partner`: a process sharing the hidden tests with this one; its output goes to result.output."""
     claims = stated_complexity(Path(result.solution))  # the text the sandbox is about to import
-    theirs = None
     try:
-        client.launch()  # it starts while pytest starts and collects the hidden tests
-        proxy = SolutionProxy(client, problem.kind)
-        try:
-            if partner is None:
-                tests = run_hidden_tests(problem, proxy, result.seed, progress, ready=client.wait_ready)
-            else:
-                mine = run_hidden_tests(problem, proxy, result.seed, partner.counted_in(progress),
-                                        ready=client.wait_ready, share=(partner.sharing, 1))
-                theirs = partner.result()
-                tests = mine.joined(theirs)
-        except ImportFailed as failure:
-            result.verdict = failure.verdict
-            result.message = _import_message(result.solution, failure)
-            return
-        result.cases, result.not_run = tests.cases, tests.not_run
-        stopped = client.allowance.stopped or (theirs.stopped if theirs else None)
-        result.not_run_reason = stopped or ""
-        result.verdict = Verdict.worst(case.verdict for case in result.cases)
-        if stopped:  # a run stopped for time is over time, whatever its cases said
-            result.verdict = Verdict.worst([result.verdict, Verdict.TIME_LIMIT_EXCEEDED])
-        if measure and result.verdict is Verdict.ACCEPTED:
-            measured = measure.result() if isinstance(measure, ComplexityLane) else _measure(problem, client, result.seed)
-            result.complexity = None if measured is None else dataclasses.replace(measured, claims=claims)
-            interrupts.check()
-    finally:
-        with interrupts.shielded():
-            result.output = client.close()
-        if theirs is not None:
-            result.output = joined_output(result.output, theirs.output, problem.limits.output_bytes)
+        if partner is None:
+            tests = run_hidden_tests(problem, opening.connect, result.seed, progress)
+        else:
+            mine = run_hidden_tests(problem, opening.connect, result.seed, partner.counted_in(progress),
+                                    share=(partner.sharing, 1))
+            theirs = partner.result()
+            result.output = theirs.output
+            tests = mine.joined(theirs)
+    except ImportFailed as failure:
+        result.verdict = failure.verdict
+        result.message = _import_message(result.solution, failure)
+        return
+    client = opening.client
+    assert client is not None  # the tests ran: connect() returned
+    result.cases, result.not_run = tests.cases, tests.not_run
+    stopped = client.allowance.stopped or tests.stopped
+    result.not_run_reason = stopped or ""
+    result.verdict = Verdict.worst(case.verdict for case in result.cases)
+    if stopped:  # a run stopped for time is over time, whatever its cases said
+        result.verdict = Verdict.worst([result.verdict, Verdict.TIME_LIMIT_EXCEEDED])
+    if measure and result.verdict is Verdict.ACCEPTED:
+        measured = measure.result() if isinstance(measure, ComplexityLane) else _measure(problem, client, result.seed)
+        result.complexity = None if measured is None else dataclasses.replace(measured, claims=claims)
+        interrupts.check()
 
 
 class _Partner:
@@ -198,18 +189,12 @@ class _Partner:
 def _partner_share(problem: Problem, backend: Backend, job: Job, seed: int, sharing: Sharing,
                    report: Callable[[int], None]) -> TestsRun:
     """The partner's whole work, in the forked process."""
-    with _sandbox(backend, job) as box:
-        client = WorkerClient(box, problem.limits)
-        try:
-            client.launch()
-            tests = run_hidden_tests(problem, SolutionProxy(client, problem.kind), seed,
-                                     lambda done, total, name: report(done), ready=client.wait_ready,
-                                     share=(sharing, 2))
-            tests.stopped = client.allowance.stopped
-        finally:
-            with interrupts.shielded():
-                tests_output = client.close()
-    tests.output = tests_output
+    with BoxOpening(backend, job, problem.kind) as opening:
+        tests = run_hidden_tests(problem, opening.connect, seed, lambda done, total, name: report(done),
+                                 share=(sharing, 2))
+        assert opening.client is not None  # the tests ran: connect() returned
+        tests.stopped = opening.client.allowance.stopped
+    tests.output = opening.output
     return tests
 
 
@@ -220,15 +205,15 @@ def _import_message(solution: str, failure: ImportFailed) -> str:
     return "\n".join(lines)
 
 
-def run_hidden_tests(problem: Problem, proxy: SolutionProxy, seed: int, progress: Progress | None,
-                     ready: Callable[[], None] | None = None, share: tuple[Sharing, int] | None = None) -> TestsRun:
+def run_hidden_tests(problem: Problem, connect: Callable[[], SolutionProxy], seed: int, progress: Progress | None,
+                     share: tuple[Sharing, int] | None = None) -> TestsRun:
     """The hidden tests' results, and the names of those left out when the run's allowance ran out.
 
-    `ready` is called once the tests are collected, before the first one runs (it waits for
-    the worker); what it raises (ImportFailed, SandboxError) is raised here, after pytest ended.
-    `share` (sharing, process) runs only the categories this process claims (sharing.py).
+    `connect()` is called once the tests are collected, before the first one runs (it waits
+    for the worker); what it raises (ImportFailed, SandboxError) is raised here, after pytest
+    ended. `share` (sharing, process) runs only the categories this process claims (sharing.py).
     """
-    plugin = HiddenTestPlugin(proxy, load_reference(problem), progress, ready, share)
+    plugin = HiddenTestPlugin(connect, load_reference(problem), progress, share)
     args = [
         str(problem.hidden_tests_path),
         "-c", str(HIDDEN_TESTS_INI),

@@ -13,8 +13,12 @@ from judge.harness import run as run_module
 from judge.harness.complexity_lane import LANE_NICENESS
 from judge.harness.run import judge_solution
 from judge.sandbox.base import Backend, Box, Job
+from judge.sandbox.docker import DockerBackend
+from judge.sandbox.docker.container import LABEL
+from judge.sandbox.docker.engine import connect
 from judge.sandbox.local import LocalBackend
 from tests.conftest import PROBLEMS_ROOT
+from tests.sandbox.test_docker import docker_ready, needs_docker  # noqa: F401 - docker_ready is a fixture
 
 WRONG = PROBLEMS_ROOT / "is_subsequence" / "corpus" / "reuses_characters.py"
 LINEAR_MEMORY = PROBLEMS_ROOT / "is_subsequence" / "corpus" / "worse_list_copy.py"  # O(1) expected
@@ -147,3 +151,32 @@ def test_the_lanes_worker_yields_the_cpu_to_the_tests(tmp_path):
             client.close()
     assert container_config("image", job, "run", tmp_path)["cpu_shares"] == BACKGROUND_CPU_SHARES
     assert "cpu_shares" not in container_config("image", Job(solution, Limits()), "run", tmp_path)
+
+
+class CountingDockerBackend(DockerBackend):
+    """Docker boxes, counted across processes like CountingBackend's."""
+
+    def __init__(self, record: Path) -> None:
+        super().__init__()
+        self.record = record
+
+    def open(self, job: Job) -> Box:
+        box = super().open(job)
+        with open(self.record, "a") as record:
+            record.write(f"{box.run_id}\n")
+        return box
+
+
+@needs_docker
+def test_docker_runs_have_no_partner_box(problems, tmp_path):
+    """A container costs the engine more than a partner gains on two cores: the tests keep one box,
+    the measurement has its own, and both are gone afterwards."""
+    problem = problems.get("is_subsequence")
+    backend = CountingDockerBackend(tmp_path / "boxes")
+    result = judge_solution(problem, problem.reference_path, backend, parallel=True)
+    assert result.verdict.value == "accepted" and result.complexity is not None
+    run_ids = (tmp_path / "boxes").read_text().split()
+    assert len(run_ids) == 2
+    engine = connect()
+    assert [c for run_id in run_ids for c in engine.containers.list(all=True, filters={"label": f"{LABEL}={run_id}"})] == []
+    assert _children() == []
