@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import random
+from array import array
 
 from hypothesis import given, strategies as st
 
@@ -253,31 +254,62 @@ def test_non_str_text_and_negative_n_raise_either(solution, text, n):
 
 # --- a large text ------------------------------------------------------------
 
+LARGE_VOCABULARY = 110_000
+# Lowercased, so that a final 'Σ' is already 'ς', as the upper-cased copies of the word lowercase back to.
+LARGE_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789éçøΣ"
+LARGE_SEPARATORS = [" ", " ", " ", ", ", ". ", "_", "'", "-", "\n", " — "]
+# Random letters come from random bytes, translated in C: a byte b < 240 stands for letter b % 40
+# (an ASCII stand-in first, since bytes.translate maps bytes to bytes); larger ones are dropped,
+# so that every letter is equally likely.
+_STAND_INS = bytes(range(0x30, 0x30 + len(LARGE_LETTERS)))
+_BYTE_TO_STAND_IN = bytes(_STAND_INS[b % len(LARGE_LETTERS)] for b in range(256))
+_BIASED_BYTES = bytes(range(256 - 256 % len(LARGE_LETTERS), 256))
+_STAND_IN_TO_LETTER = str.maketrans(_STAND_INS.decode(), LARGE_LETTERS)
+
+
 @functools.lru_cache(maxsize=1)
 def _large_text() -> str:
-    """About 1.1 million characters: ~110,000 distinct words, Zipf-like counts.
+    """About 1.2 million characters: 110,000 distinct words, Zipf-like counts.
 
     Each occurrence gets a random case so the counts only add up after
     lowercasing, and rank r has count max(1, 5000 // r), so long runs of equal
     counts (all of count 1 at the tail) make the tie order matter at any cut.
+    Built from random bytes in bulk (0.3 s instead of 0.5 s drawing item by item).
     """
     rng = random.Random(2024)
-    letters = "abcdefghijklmnopqrstuvwxyz0123456789éçøΣ"
-    vocabulary: set[str] = set()
-    while len(vocabulary) < 110_000:
-        # Lowercased so that a final 'Σ' is already 'ς', as the upper-cased
-        # copies of the word will lowercase back to.
-        vocabulary.add("".join(rng.choices(letters, k=rng.randint(3, 10))).lower())
-    words = sorted(vocabulary)
-    rng.shuffle(words)
-    tokens = [word for rank, word in enumerate(words, 1) for _ in range(max(1, 5000 // rank))]
-    rng.shuffle(tokens)
-    separators = [" ", " ", " ", ", ", ". ", "_", "'", "-", "\n", " — "]
+    words = _random_words(rng, LARGE_VOCABULARY)  # in random order: the rank order
+    tokens = _shuffled(rng, [word for rank, word in enumerate(words, 1) for _ in range(max(1, 5000 // rank))])
     parts = []
-    for token in tokens:
-        parts.append(token.upper() if rng.random() < 0.2 else token)
-        parts.append(rng.choice(separators))
+    for token, case, separator in zip(tokens, rng.randbytes(len(tokens)), rng.randbytes(len(tokens))):
+        parts.append(token.upper() if case < 51 else token)  # 51 of 256: one in five
+        parts.append(LARGE_SEPARATORS[separator % len(LARGE_SEPARATORS)])
     return "".join(parts)
+
+
+def _random_words(rng: random.Random, count: int) -> list[str]:
+    """`count` distinct lowercased words of 3 to 10 random letters, in the order first drawn."""
+    words: dict[str, None] = {}
+    while len(words) < count:
+        lengths = [3 + b % 8 for b in rng.randbytes(count)]
+        letters = _random_letters(rng, sum(lengths))
+        start = 0
+        for length in lengths:
+            words[letters[start : start + length].lower()] = None
+            start += length
+    return list(words)[:count]
+
+
+def _random_letters(rng: random.Random, count: int) -> str:
+    stand_ins = b""
+    while len(stand_ins) < count:
+        stand_ins += rng.randbytes(count + count // 8).translate(_BYTE_TO_STAND_IN, _BIASED_BYTES)
+    return stand_ins[:count].decode().translate(_STAND_IN_TO_LETTER)
+
+
+def _shuffled(rng: random.Random, items: list[str]) -> list[str]:
+    """`items` in random order: sorted by random 32-bit keys, faster than random.shuffle."""
+    keys = array("I", rng.randbytes(4 * len(items)))
+    return [items[i] for i in sorted(range(len(items)), key=keys.__getitem__)]
 
 
 @functools.lru_cache(maxsize=1)
