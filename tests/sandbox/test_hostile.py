@@ -97,6 +97,8 @@ def _backend(name: str) -> Backend:
 
 
 BACKENDS = [pytest.param("local", id="local"), pytest.param("docker", id="docker", marks=pytest.mark.docker)]
+# `judge run` as users run it: the hidden tests shared with a partner process, each in a box of its own.
+PARALLEL = "local, parallel"
 
 
 # ---------------------------------------------------------------- the arena
@@ -248,7 +250,7 @@ class JudgeHung(Exception):
     pass
 
 
-def _judge_with_watchdog(arena: Arena, solution: Path, backend: Backend) -> RunResult:
+def _judge_with_watchdog(arena: Arena, solution: Path, backend: Backend, parallel: bool = False) -> RunResult:
     """judge_solution, interrupted (and failed) if it ever takes JUDGE_BUDGET_S."""
     fired = []
 
@@ -260,7 +262,7 @@ def _judge_with_watchdog(arena: Arena, solution: Path, backend: Backend) -> RunR
     signal.setitimer(signal.ITIMER_REAL, JUDGE_BUDGET_S)
     try:
         return judge_solution(load_problem(arena.problem_dir), solution, backend, measure_complexity=False,
-                              hidden_paths=(PROBLEMS_ROOT, REPO / "tests"))
+                              hidden_paths=(PROBLEMS_ROOT, REPO / "tests"), parallel=parallel)
     except (KeyboardInterrupt, JudgeError) as exc:
         if fired:
             raise JudgeHung(f"the judge was still running after {JUDGE_BUDGET_S} s") from exc
@@ -436,15 +438,17 @@ def test_every_hostile_file_has_a_case() -> None:
     assert files == {case.name for case in CASES}
 
 
-@pytest.mark.parametrize("backend_name", BACKENDS)
+@pytest.mark.parametrize("backend_name", [*BACKENDS, pytest.param(PARALLEL, id="local-parallel")])
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_hostile_solution(case: Case, backend_name: str, arena: Arena, tmp_path: Path,
                           monkeypatch: pytest.MonkeyPatch) -> None:
-    _judge_case(case, _backend(backend_name), arena, tmp_path, monkeypatch)
+    parallel = backend_name == PARALLEL
+    _judge_case(case, _backend("local" if parallel else backend_name), arena, tmp_path, monkeypatch, parallel)
     _no_container_left(backend_name)
 
 
-def _judge_case(case: Case, backend: Backend, arena: Arena, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _judge_case(case: Case, backend: Backend, arena: Arena, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                parallel: bool = False) -> None:
     """Judges one hostile file in-process, then checks its verdict and that it did no harm."""
     monkeypatch.setenv(SECRET_VAR, SECRET)
     tag = "h" + uuid.uuid4().hex[:12]
@@ -453,7 +457,7 @@ def _judge_case(case: Case, backend: Backend, arena: Arena, tmp_path: Path, monk
     before = _fingerprint(arena.root)
 
     started = time.monotonic()
-    result = _judge_with_watchdog(arena, solution, backend)
+    result = _judge_with_watchdog(arena, solution, backend, parallel)
     took = time.monotonic() - started
     report = render_json(result)
 
