@@ -18,7 +18,7 @@ import pytest
 from judge.harness.api import WrongAnswer
 from judge.harness.proxy import SolutionProxy
 from judge.harness.results import CaseResult
-from judge.harness.sharing import Sharing
+from judge.harness.sharing import Share
 from judge.sandbox.client import SolutionFailed, SolutionRaised
 from judge.verdicts import Verdict
 
@@ -27,9 +27,9 @@ Progress = Callable[[int, int, str], None]
 
 class HiddenTestPlugin:
     def __init__(self, connect: Callable[[], SolutionProxy], reference: ModuleType,
-                 progress: Progress | None = None, share: tuple[Sharing, int] | None = None) -> None:
-        """`connect()` gives the solution's proxy once its worker is ready; `share` (sharing,
-        process): run only the categories this process claims (sharing.py)."""
+                 progress: Progress | None = None, share: Share | None = None) -> None:
+        """`connect()` gives the solution's proxy once its worker is ready; with `share`, only the
+        categories this process claims run here (sharing.py)."""
         self.connect = connect
         self.proxy: SolutionProxy
         self.share = share
@@ -58,8 +58,6 @@ class HiddenTestPlugin:
         self.order = [item.name for item in items]
         for item in items:
             self._category_index.setdefault(_category(item), len(self._category_index))
-        if self.share is not None and self.share[1] == 2:
-            items.reverse()  # the processes meet in the middle (sharing.py)
             hypothesis = getattr(getattr(item, "obj", None), "hypothesis", None)
             if hypothesis is not None:
                 hypothesis.inner_test = self._per_example(hypothesis.inner_test)
@@ -82,19 +80,33 @@ class HiddenTestPlugin:
         runs before the worker imported the solution, and none runs at all when that failed."""
         try:
             self.proxy = self.connect()
+            if self.share is not None and self.share.start_partner is not None:
+                self.share.start_partner(self, session)
         except Exception as exc:  # noqa: BLE001 - raised again once pytest ended (ImportFailed, SandboxError)
             self.ready_error = exc
             return True
         return None
 
+    def run_as_partner(self, session: pytest.Session, connect: Callable[[], SolutionProxy],
+                       report: Callable[[int], None]) -> None:
+        """In the partner, forked from inside process 1's test loop hook: the same collected
+        session, run from its last test to its first against the partner's own worker."""
+        assert self.share is not None
+        self.share = Share(self.share.sharing, 2)
+        self.connect, self.progress = connect, lambda done, total, name: report(done)
+        self.proxy = connect()
+        items = session.items[::-1]
+        for position, item in enumerate(items):
+            following = items[position + 1] if position + 1 < len(items) else None
+            item.ihook.pytest_runtest_protocol(item=item, nextitem=following)
+
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_protocol(self, item: pytest.Item) -> bool | None:
         """A test of another process's category is left to it; once the run's allowance says
         stop, the remaining tests are listed, not run."""
-        if self.share is not None:
-            sharing, process = self.share
-            if not sharing.claim(self._category_index[_category(item)], process):
-                return True
+        if self.share is not None and not self.share.sharing.claim(self._category_index[_category(item)],
+                                                                   self.share.process):
+            return True
         if self.proxy.allowance.stopped is None:
             return None
         self.not_run.append(item.name)

@@ -34,7 +34,7 @@ from judge.harness.opening import BoxOpening
 from judge.harness.plugin import HiddenTestPlugin, Progress
 from judge.harness.proxy import SolutionProxy
 from judge.harness.results import CaseResult, RunResult
-from judge.harness.sharing import Sharing
+from judge.harness.sharing import Share, Sharing
 from judge.harness.static import inspect_solution, stated_complexity
 from judge.problems import Problem
 from judge.sandbox import spin
@@ -111,8 +111,7 @@ def judge_solution(
 
 def _judge_in_boxes(result: RunResult, problem: Problem, backend: Backend, job: Job, progress: Progress | None,
                     measure_complexity: bool, parallel: bool) -> None:
-    # Forked first: no thread of ours may run when the judge forks (forked.py).
-    partner = _Partner(problem, backend, job, result.seed) if parallel and backend.cheap_boxes else None
+    partner = _Partner(problem, backend, job) if parallel and backend.cheap_boxes else None
     lane = ComplexityLane(problem, backend, job, result.seed).start() if parallel and measure_complexity else None
     try:
         with BoxOpening(backend, job, problem.kind) as opening:
@@ -140,7 +139,7 @@ def _run_in_box(result: RunResult, problem: Problem, opening: BoxOpening, progre
             tests = run_hidden_tests(problem, opening.connect, result.seed, progress)
         else:
             mine = run_hidden_tests(problem, opening.connect, result.seed, partner.counted_in(progress),
-                                    share=(partner.sharing, 1))
+                                    share=Share(partner.sharing, 1, partner.start))
             theirs = partner.result()
             result.output = theirs.output
             tests = mine.joined(theirs)
@@ -166,36 +165,42 @@ class _Partner:
     """A forked judge process that shares the hidden tests with this one, category by category
     (sharing.py), against a worker in a box of its own: same solution, same limits, an allowance
     of its own (docs/limits.md). On two cores the tests keep about one busy alone (the judge
-    generates and checks, the worker answers, in turns); two such pairs keep both busy."""
+    generates and checks, the worker answers, in turns); two such pairs keep both busy.
 
-    def __init__(self, problem: Problem, backend: Backend, job: Job, seed: int) -> None:
+    It is forked from inside this process's pytest session once the tests are collected and this
+    worker is ready: the partner starts testing at once, with nothing to start, import or collect
+    again (0.3 CPU s it would otherwise spend), and never when the solution did not import."""
+
+    def __init__(self, problem: Problem, backend: Backend, job: Job) -> None:
+        self.problem, self.backend, self.job = problem, backend, job
         self.sharing = Sharing()
-        self.process = Forked(functools.partial(_partner_share, problem, backend, job, seed, self.sharing))
+        self.process: Forked | None = None
+
+    def start(self, plugin: HiddenTestPlugin, session: pytest.Session) -> None:
+        self.process = Forked(functools.partial(self._share, plugin, session))
+
+    def _share(self, plugin: HiddenTestPlugin, session: pytest.Session, report: Callable[[int], None]) -> TestsRun:
+        """The partner's whole work, in the forked process: Hypothesis's files and the box are its own."""
+        with _hypothesis_storage(), BoxOpening(self.backend, self.job, self.problem.kind) as opening:
+            plugin.run_as_partner(session, opening.connect, report)
+            assert opening.client is not None  # the tests ran: connect() returned
+            stopped = opening.client.allowance.stopped
+        return TestsRun(plugin.cases, plugin.not_run, plugin.order, stopped, opening.output)
 
     def counted_in(self, progress: Progress | None) -> Progress | None:
         """`progress` with the partner's finished tests counted too."""
         if progress is None:
             return None
         own = progress
-        return lambda done, total, name: own(done + self.process.progress(), total, name)
+        return lambda done, total, name: own(done + (self.process.progress() if self.process else 0), total, name)
 
     def result(self) -> TestsRun:
+        assert self.process is not None, "started once the tests ran"
         return self.process.result()
 
     def stop(self) -> None:
-        self.process.stop()
-
-
-def _partner_share(problem: Problem, backend: Backend, job: Job, seed: int, sharing: Sharing,
-                   report: Callable[[int], None]) -> TestsRun:
-    """The partner's whole work, in the forked process."""
-    with BoxOpening(backend, job, problem.kind) as opening:
-        tests = run_hidden_tests(problem, opening.connect, seed, lambda done, total, name: report(done),
-                                 share=(sharing, 2))
-        assert opening.client is not None  # the tests ran: connect() returned
-        tests.stopped = opening.client.allowance.stopped
-    tests.output = opening.output
-    return tests
+        if self.process is not None:
+            self.process.stop()
 
 
 def _import_message(solution: str, failure: ImportFailed) -> str:
@@ -206,12 +211,12 @@ def _import_message(solution: str, failure: ImportFailed) -> str:
 
 
 def run_hidden_tests(problem: Problem, connect: Callable[[], SolutionProxy], seed: int, progress: Progress | None,
-                     share: tuple[Sharing, int] | None = None) -> TestsRun:
+                     share: Share | None = None) -> TestsRun:
     """The hidden tests' results, and the names of those left out when the run's allowance ran out.
 
     `connect()` is called once the tests are collected, before the first one runs (it waits
     for the worker); what it raises (ImportFailed, SandboxError) is raised here, after pytest
-    ended. `share` (sharing, process) runs only the categories this process claims (sharing.py).
+    ended. With `share`, only the categories this process claims run here (sharing.py).
     """
     plugin = HiddenTestPlugin(connect, load_reference(problem), progress, share)
     args = [

@@ -20,7 +20,9 @@ deals the rest out by position.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import multiprocessing
+from collections.abc import Callable
 from typing import Any
 
 SLOTS = 1024
@@ -40,3 +42,14 @@ class Sharing:
             if self._owners[category] == 0:
                 self._owners[category] = process
             return bool(self._owners[category] == process)
+
+
+@dataclasses.dataclass
+class Share:
+    """One process's part: `process` 1 (the judge, first test to last) or 2 (its partner, last to
+    first). Process 1 calls `start_partner(plugin, session)` once its tests are collected and its
+    worker is ready: the partner is forked then, with the collection done (run.py)."""
+
+    sharing: Sharing
+    process: int
+    start_partner: Callable[[Any, Any], None] | None = None
