@@ -30,8 +30,8 @@ from judge.sandbox import CHOICES, choose_backend
 @click.option("--no-complexity", is_flag=True, help="Skip measuring time and memory complexity.")
 @click.option("--plot", type=click.Path(path_type=Path), help="Also save the complexity plot as a PNG file.")
 @click.option("--sequential", is_flag=True,
-              help="Measure complexity after the hidden tests in the same sandbox, not alongside them in a "
-                   "second one (for callers that already keep every core busy).")
+              help="Run the hidden tests and then the complexity measurement in one process and one sandbox, "
+                   "not spread over the cores (for callers that already keep every core busy).")
 @click.option("-v", "--verbose", is_flag=True,
               help="Show every failing case in its own panel (by default, one panel per distinct failure).")
 @click.pass_context
