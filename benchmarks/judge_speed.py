@@ -34,10 +34,12 @@ ROUND_TRIP_CALLS = 2000
 # (loading the problem, the static check, pytest's end); "pytest start" is pytest's
 # configuration before it collects, "tests" the test bodies, Hypothesis's generation
 # and the reference, beside the hidden tests' calls into the worker ("calls") and
-# Hypothesis's shrinking ("shrink", its calls included); "stop" ends the worker and
-# removes the sandbox; "report+exit" follows the last timestamp.
+# Hypothesis's shrinking ("shrink", its calls included); "partner" waits for the partner
+# process's share of the tests after the judge's own; "stop" ends the worker and removes the
+# sandbox; "report+exit" follows the last timestamp. Phases are the judge's main thread's:
+# what runs beside it (the partner, the complexity lane, a box opening) shows as waits.
 PHASES = ("start-up", "imports", "other", "sandbox", "worker", "pytest start", "collect", "tests",
-          "calls", "shrink", "complexity", "stop", "report+exit")
+          "calls", "shrink", "partner", "complexity", "stop", "report+exit")
 
 
 def machine() -> str:
@@ -175,6 +177,8 @@ def _instrument(clock: Clock) -> None:
         client.WorkerClient.wait_ready = wait_ready
     else:
         client.WorkerClient.start = clock.timed("worker", client.WorkerClient.start)
+    if hasattr(run, "_Partner"):  # what the judge waits for its partner's share after its own
+        run._Partner.result = clock.timed("partner", run._Partner.result)
     if hasattr(run, "BoxOpening"):  # the box opens on a thread while pytest starts and collects
         _instrument_box_opening(clock, run.BoxOpening)
     else:
