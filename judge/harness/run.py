@@ -59,7 +59,7 @@ JUDGE_PACKAGE = Path(__file__).resolve().parents[1]
 
 
 @dataclasses.dataclass
-class TestsRun:
+class HiddenTestResults:
     """What a run of the hidden tests, or of a share of them, yields."""
 
     cases: list[CaseResult]
@@ -68,13 +68,14 @@ class TestsRun:
     stopped: str | None = None  # why the allowance stopped (a share run in a process of its own)
     output: CapturedOutput = dataclasses.field(default_factory=CapturedOutput)  # idem: its worker's output
 
-    def joined(self, other: TestsRun) -> TestsRun:
+    def joined(self, other: HiddenTestResults) -> HiddenTestResults:
         """Both shares' results in collection order, as one process running all would list them."""
         position = {name: index for index, name in enumerate(self.order)}
-        return TestsRun(
+        return HiddenTestResults(
             cases=sorted(self.cases + other.cases, key=lambda case: position[case.name]),
             not_run=sorted(self.not_run + other.not_run, key=position.__getitem__),
             order=self.order,
+            stopped=self.stopped or other.stopped,
         )
 
 
@@ -179,13 +180,14 @@ class _Partner:
     def start(self, plugin: HiddenTestPlugin, session: pytest.Session) -> None:
         self.process = Forked(functools.partial(self._share, plugin, session))
 
-    def _share(self, plugin: HiddenTestPlugin, session: pytest.Session, report: Callable[[int], None]) -> TestsRun:
+    def _share(self, plugin: HiddenTestPlugin, session: pytest.Session,
+               report: Callable[[int], None]) -> HiddenTestResults:
         """The partner's whole work, in the forked process: Hypothesis's files and the box are its own."""
         with _hypothesis_storage(), BoxOpening(self.backend, self.job, self.problem.kind) as opening:
             plugin.run_as_partner(session, opening.connect, report)
             assert opening.client is not None  # the tests ran: connect() returned
             stopped = opening.client.allowance.stopped
-        return TestsRun(plugin.cases, plugin.not_run, plugin.order, stopped, opening.output)
+        return HiddenTestResults(plugin.cases, plugin.not_run, plugin.order, stopped, opening.output)
 
     def counted_in(self, progress: Progress | None) -> Progress | None:
         """`progress` with the partner's finished tests counted too."""
@@ -194,7 +196,7 @@ class _Partner:
         own = progress
         return lambda done, total, name: own(done + (self.process.progress() if self.process else 0), total, name)
 
-    def result(self) -> TestsRun:
+    def result(self) -> HiddenTestResults:
         assert self.process is not None, "started once the tests ran"
         return self.process.result()
 
@@ -211,7 +213,7 @@ def _import_message(solution: str, failure: ImportFailed) -> str:
 
 
 def run_hidden_tests(problem: Problem, connect: Callable[[], SolutionProxy], seed: int, progress: Progress | None,
-                     share: Share | None = None) -> TestsRun:
+                     share: Share | None = None) -> HiddenTestResults:
     """The hidden tests' results, and the names of those left out when the run's allowance ran out.
 
     `connect()` is called once the tests are collected, before the first one runs (it waits
@@ -251,7 +253,7 @@ def run_hidden_tests(problem: Problem, connect: Callable[[], SolutionProxy], see
         raise ProblemConfigError(
             f"{problem.hidden_tests_path}: the hidden tests could not run (pytest exit {int(code)}){details}"
         )
-    return TestsRun(plugin.cases, plugin.not_run, plugin.order)
+    return HiddenTestResults(plugin.cases, plugin.not_run, plugin.order)
 
 
 def _forget_module(path: Path) -> None:

@@ -11,12 +11,14 @@ import pytest
 
 from judge.harness import run as run_module
 from judge.harness.complexity_lane import LANE_NICENESS
-from judge.harness.run import judge_solution
+from judge.harness.results import CaseResult
+from judge.harness.run import HiddenTestResults, judge_solution
 from judge.sandbox.base import Backend, Box, Job
 from judge.sandbox.docker import DockerBackend
 from judge.sandbox.docker.container import LABEL
 from judge.sandbox.docker.engine import connect
 from judge.sandbox.local import LocalBackend
+from judge.verdicts import Verdict
 from tests.conftest import PROBLEMS_ROOT
 from tests.sandbox.test_docker import docker_ready, needs_docker  # noqa: F401 - docker_ready is a fixture
 
@@ -180,3 +182,15 @@ def test_docker_runs_have_no_partner_box(problems, tmp_path):
     engine = connect()
     assert [c for run_id in run_ids for c in engine.containers.list(all=True, filters={"label": f"{LABEL}={run_id}"})] == []
     assert _children() == []
+
+
+def test_the_shares_join_in_collection_order_and_keep_why_either_stopped():
+    def case(name: str) -> CaseResult:
+        return CaseResult(name, "general", Verdict.ACCEPTED)
+
+    order = ["a", "b", "c", "d", "e"]
+    mine = HiddenTestResults([case("a"), case("c")], ["e"], order)
+    theirs = HiddenTestResults([case("d"), case("b")], [], order, stopped="the run's idle allowance is spent")
+    joined = mine.joined(theirs)
+    assert [c.name for c in joined.cases] == ["a", "b", "c", "d"] and joined.not_run == ["e"]
+    assert joined.stopped == "the run's idle allowance is spent"
