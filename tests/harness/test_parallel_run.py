@@ -180,7 +180,8 @@ def test_docker_runs_have_no_partner_box(problems, tmp_path):
     run_ids = (tmp_path / "boxes").read_text().split()
     assert len(run_ids) == 2
     engine = connect()
-    assert [c for run_id in run_ids for c in engine.containers.list(all=True, filters={"label": f"{LABEL}={run_id}"})] == []
+    left = [c for run_id in run_ids for c in engine.containers.list(all=True, filters={"label": f"{LABEL}={run_id}"})]
+    assert left == []
     assert _children() == []
 
 
