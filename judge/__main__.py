@@ -6,6 +6,7 @@ one during a run, never a traceback.
 """
 
 import sys
+from typing import NoReturn
 
 from judge import interrupts
 
@@ -15,10 +16,19 @@ def main() -> None:
     try:
         from judge.cli.main import main as run_command_line
     except KeyboardInterrupt as exc:  # during the imports: nothing was made yet
-        name, code = interrupts.describe(exc)
-        sys.stderr.write(f"interrupted by {name} while starting: nothing was run.\n")
-        sys.exit(code)
+        _interrupted_while_starting(exc)
+    except Exception:
+        interrupted = interrupts.pending()
+        if interrupted is None:
+            raise
+        _interrupted_while_starting(interrupted)  # the signal surfaced as another exception
     run_command_line()
+
+
+def _interrupted_while_starting(exc: KeyboardInterrupt) -> NoReturn:
+    name, code = interrupts.describe(exc)
+    sys.stderr.write(f"interrupted by {name} while starting: nothing was run.\n")
+    sys.exit(code)
 
 
 if __name__ == "__main__":

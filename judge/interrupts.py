@@ -84,6 +84,12 @@ def check() -> None:
         raise Interrupted(_state.received)
 
 
+def pending() -> Interrupted | None:
+    """The signal that came, if one did: an exception that surfaced meanwhile is its doing (Python
+    3.11 wraps one raised in a class body's __set_name__ in a RuntimeError, for one)."""
+    return Interrupted(_state.received) if _state.received is not None else None
+
+
 @contextlib.contextmanager
 def shielded() -> Iterator[None]:
     """A section that must finish: a signal arriving inside is raised when it ends. In another

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import threading
@@ -68,3 +69,21 @@ def test_only_the_main_thread_is_interrupted(handlers) -> None:
     else:
         pytest.fail("the main thread was not interrupted")
     assert seen == ["opened", "went on"]
+
+
+def test_a_signal_that_surfaces_as_another_exception_still_stops_the_command(handlers, run_cli, monkeypatch) -> None:
+    """Python 3.11 turns an exception raised in a class's __set_name__ (pytest's nodes define such
+    classes, imported as a run starts) into a RuntimeError: still an interrupted run, not a bug."""
+    cli_main = importlib.import_module("judge.cli.main")  # the module: judge.cli re-exports main()
+
+    class InterruptedWhileNamed:
+        def __set_name__(self, owner, name):
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    def listing(*args, **kwargs):
+        type("Holder", (), {"field": InterruptedWhileNamed()})
+
+    monkeypatch.setattr(cli_main.list_problems, "callback", listing)
+    result = run_cli("list")
+    assert result.exit_code == 143, result.stderr
+    assert "interrupted by SIGTERM" in result.stderr and "internal error" not in result.stderr

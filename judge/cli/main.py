@@ -47,6 +47,9 @@ class JudgeGroup(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:
+            interrupted = interrupts.pending()
+            if interrupted is not None:  # the signal surfaced as another exception
+                ctx.exit(_report_interrupt(_environment(ctx).stderr, interrupted))
             _report_internal_error(ctx, exc)
             ctx.exit(ExitCode.INTERNAL_ERROR)
 
