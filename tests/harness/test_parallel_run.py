@@ -176,7 +176,7 @@ class CountingDockerBackend(DockerBackend):
 
 @needs_docker
 def test_docker_runs_have_no_partner_box(problems, no_child_left, tmp_path):
-    """A container costs the engine more than a partner gains on two cores: the tests keep one box,
+    """A container costs the engine about what a partner saves on two cores: the tests keep one box,
     the measurement has its own, and both are gone afterwards."""
     problem = problems.get("is_subsequence")
     backend = CountingDockerBackend(tmp_path / "boxes")

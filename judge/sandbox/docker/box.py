@@ -47,7 +47,7 @@ class DockerBackend(Backend):
 
     name = "docker"
     # A container costs the engine 0.2-0.3 CPU s to make and remove: on two cores a partner's box
-    # took what sharing the tests gained, and more (benchmarks/judge_speed.py, README "Speed").
+    # took what sharing the tests gained (benchmarks/judge_speed.py, README "Speed"), so no partner.
     cheap_boxes = False
 
     def __init__(self, image: str = IMAGE, channel: str = "auto", accounting: str = "auto") -> None:
