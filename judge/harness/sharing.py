@@ -1,6 +1,7 @@
 """Two judge processes sharing one run's hidden tests, category by category.
 
-Both collect the same tests in the same order. Before a test runs, its process
+Both run the same collected session (the partner is forked once the judge has
+collected: run.py). Before a test runs, its process
 claims the test's category, and runs it only if the category is its own: the
 first process to reach a category takes all of it. A category is the unit
 because its tests share what is costly to build (the large input a problem's
