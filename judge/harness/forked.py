@@ -1,9 +1,11 @@
 """A function run in a forked copy of the judge, its result (or exception) handed back pickled.
 
-`judge run` runs half of the hidden tests this way (run.py says why). A fork
-starts in milliseconds with everything already imported, where a fresh
-interpreter would pay the 0.3 s of imports again. Fork before any thread
-starts: the child has only the thread that forked.
+`judge run` runs its partner (a share of the hidden tests) and its complexity
+measurement this way (docs/architecture.md). A fork starts in milliseconds with
+everything already imported, where a fresh interpreter would pay the 0.3 s of
+imports again. The child has only the thread that forked: it never touches what
+the parent's other threads may hold (a progress bar's console, a box being
+opened), and it writes to no inherited stream.
 
 The child lives only as long as its function: it exits with os._exit, never
 running the parent's `finally` blocks or exit handlers twice, and it gets
