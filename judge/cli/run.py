@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from pathlib import Path
 
 import click
@@ -55,7 +56,7 @@ def run(ctx: click.Context, slug: str, solution: Path | None, sandbox: str, outp
         result = judge_solution(
             problem, path, backend, seed=seed, progress=on_progress,
             measure_complexity=not no_complexity,
-            parallel=not sequential and (os.cpu_count() or 1) > 1,  # a single core gains nothing
+            parallel=not sequential and _can_spread(),
             hidden_paths=(*env.problems.roots, *default_hidden_paths(env.data_dir)),  # every folder of problems
         )
     result.sandbox["chosen"] = _why
@@ -67,6 +68,13 @@ def run(ctx: click.Context, slug: str, solution: Path | None, sandbox: str, outp
     if plot is not None:  # after the report: a plot that fails to save never hides it
         _save_plot(env, result, plot)
     ctx.exit(exit_code_for(result))
+
+
+def _can_spread() -> bool:
+    """A run is spread over the cores by forking the judge (docs/architecture.md): only with a core
+    to spare, and only on Linux. Elsewhere (macOS with Docker) a forked child of a process that has
+    used the system's frameworks, as the Docker SDK's proxy lookup does, may abort."""
+    return (os.cpu_count() or 1) > 1 and sys.platform.startswith("linux")
 
 
 def _check_plot_target(plot: Path | None) -> None:
