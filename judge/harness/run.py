@@ -121,8 +121,9 @@ def _judge_in_boxes(result: RunResult, problem: Problem, backend: Backend, job: 
             finally:
                 if opening.box is not None:
                     result.sandbox = opening.box.isolation.to_dict()
-        # result.output holds the partner's worker's, if any
-        result.output = joined_output(opening.output, result.output, problem.limits.output_bytes)
+        theirs = partner.results if partner is not None else None
+        result.output = opening.output if theirs is None else \
+            joined_output(opening.output, theirs.output, problem.limits.output_bytes)
     finally:
         if partner is not None:
             partner.stop()  # nothing to do when its result was taken
@@ -133,7 +134,7 @@ def _judge_in_boxes(result: RunResult, problem: Problem, backend: Backend, job: 
 def _run_in_box(result: RunResult, problem: Problem, opening: BoxOpening, progress: Progress | None,
                 measure: bool | ComplexityLane, partner: _Partner | None = None) -> None:
     """`measure`: False, True (measure here after the tests) or the lane measuring alongside.
-    `partner`: a process sharing the hidden tests with this one; its output goes to result.output."""
+    `partner`: a process sharing the hidden tests with this one."""
     claims = stated_complexity(Path(result.solution))  # the text the sandbox is about to import
     try:
         if partner is None:
@@ -141,9 +142,7 @@ def _run_in_box(result: RunResult, problem: Problem, opening: BoxOpening, progre
         else:
             mine = run_hidden_tests(problem, opening.connect, result.seed, partner.counted_in(progress),
                                     share=Share(partner.sharing, 1, partner.start))
-            theirs = partner.result()
-            result.output = theirs.output
-            tests = mine.joined(theirs)
+            tests = mine.joined(partner.result())
     except ImportFailed as failure:
         result.verdict = failure.verdict
         result.message = _import_message(result.solution, failure)
@@ -176,6 +175,7 @@ class _Partner:
         self.problem, self.backend, self.job = problem, backend, job
         self.sharing = Sharing()
         self.process: Forked | None = None
+        self.results: HiddenTestResults | None = None  # its share, once handed back
 
     def start(self, plugin: HiddenTestPlugin, session: pytest.Session) -> None:
         self.process = Forked(functools.partial(self._share, plugin, session))
@@ -198,7 +198,8 @@ class _Partner:
 
     def result(self) -> HiddenTestResults:
         assert self.process is not None, "started once the tests ran"
-        return self.process.result()
+        self.results = self.process.result()
+        return self.results
 
     def stop(self) -> None:
         if self.process is not None:
