@@ -27,7 +27,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 from judge import interrupts, scratch
 from judge.errors import ProblemConfigError
-from judge.harness import unicode_tables
+from judge.harness import local_constants, unicode_tables
 from judge.harness.complexity_lane import ComplexityLane
 from judge.harness.forked import Forked
 from judge.harness.opening import BoxOpening
@@ -241,7 +241,8 @@ def run_hidden_tests(problem: Problem, connect: Callable[[], SolutionProxy], see
         "-q",
     ]
     try:
-        with _hypothesis_profile(problem), _hypothesis_storage(), contextlib.redirect_stdout(io.StringIO()) as log:
+        with _hypothesis_profile(problem), _hypothesis_storage(), local_constants.only_from(problem.hidden_tests_path), \
+                contextlib.redirect_stdout(io.StringIO()) as log:
             code = pytest.main(args, plugins=[plugin])
     finally:
         _forget_module(problem.hidden_tests_path)

@@ -1,0 +1,59 @@
+"""During a run Hypothesis mixes in the hidden tests' constants, and never those of other local modules
+(the judge's own, in an editable install; a batch's earlier problems): one seed, one run, everywhere."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import sys
+
+from hypothesis import given, seed, settings, strategies as st
+
+from judge.harness import local_constants
+
+HIDDEN = 987_654_321  # a constant only the "hidden tests" file holds
+ELSEWHERE = 987_123_456  # one only another local module holds
+# Hypothesis's own constants are small or round: in this range only the two above can be drawn.
+RANGE = st.integers(987_000_000, 988_000_000)
+
+
+def _drawn(tmp_path, monkeypatch, *, fixed: bool) -> set[int]:
+    hidden = tmp_path / "hidden_tests.py"
+    hidden.write_text(f"BOUNDARY = {HIDDEN}\n")
+    (tmp_path / "elsewhere_module.py").write_text(f"LIMIT = {ELSEWHERE}\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    seen: set[int] = set()
+
+    @seed(0)
+    @settings(max_examples=300, database=None, deadline=None)
+    @given(RANGE)
+    def draw(value: int) -> None:
+        seen.add(value)
+
+    importlib.import_module("elsewhere_module")  # a local module the process happens to have imported
+    try:
+        with local_constants.only_from(hidden) if fixed else contextlib.nullcontext():
+            draw()
+    finally:
+        del sys.modules["elsewhere_module"]
+    return seen
+
+
+def test_only_the_hidden_tests_constants_are_drawn(tmp_path, monkeypatch):
+    seen = _drawn(tmp_path, monkeypatch, fixed=True)
+    assert HIDDEN in seen  # Hypothesis asked our hook: a Hypothesis that stopped would fail here
+    assert ELSEWHERE not in seen
+
+
+def test_left_alone_hypothesis_draws_any_local_module_constant(tmp_path, monkeypatch):
+    """Why the hook exists: without it, whatever local module the process imported joins the inputs."""
+    assert ELSEWHERE in _drawn(tmp_path, monkeypatch, fixed=False)
+
+
+def test_the_hook_is_restored_after_the_block(tmp_path):
+    providers = importlib.import_module("hypothesis.internal.conjecture.providers")
+    before = providers._get_local_constants
+    (tmp_path / "hidden_tests.py").write_text("X = 1\n")
+    with local_constants.only_from(tmp_path / "hidden_tests.py"):
+        assert providers._get_local_constants is not before
+    assert providers._get_local_constants is before
