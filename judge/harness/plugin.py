@@ -81,6 +81,7 @@ class HiddenTestPlugin:
         try:
             self.proxy = self.connect()
             if self.share is not None and self.share.start_partner is not None:
+                session.items.reverse()  # process 1 runs from the last test (sharing.py)
                 self.share.start_partner(self, session)
         except Exception as exc:  # noqa: BLE001 - raised again once pytest ended (ImportFailed, SandboxError)
             self.ready_error = exc
@@ -90,12 +91,12 @@ class HiddenTestPlugin:
     def run_as_partner(self, session: pytest.Session, connect: Callable[[], SolutionProxy],
                        report: Callable[[int], None]) -> None:
         """In the partner, forked from inside process 1's test loop hook: the same collected
-        session, run from its last test to its first against the partner's own worker."""
+        session, run from its first test to its last against the partner's own worker."""
         assert self.share is not None
         self.share = Share(self.share.sharing, 2)
         self.connect, self.progress = connect, lambda done, total, name: report(done)
         self.proxy = connect()
-        items = session.items[::-1]
+        items = session.items[::-1]  # process 1 reversed them before it forked: collection order again
         for position, item in enumerate(items):
             following = items[position + 1] if position + 1 < len(items) else None
             item.ihook.pytest_runtest_protocol(item=item, nextitem=following)

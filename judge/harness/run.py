@@ -91,8 +91,8 @@ def judge_solution(
     parallel: bool = False,
 ) -> RunResult:
     """Judges `solution`. `parallel` spreads the run over the machine's cores, for a caller that
-    leaves them idle (`judge run`): the hidden tests shared with a partner process (_Partner) where
-    boxes are cheap, the complexity measured alongside them in a process of its own (complexity_lane.py)."""
+    leaves them idle (`judge run`): the hidden tests shared with a partner process (_Partner), the
+    complexity measured alongside them in a process of its own (complexity_lane.py)."""
     started = time.monotonic()
     # Replaced by the box's own isolation once one opens; a solution rejected before that ran nowhere.
     not_started = {"backend": backend.name, "enforced": {}, "notes": ["nothing ran: the solution was rejected "
@@ -112,7 +112,7 @@ def judge_solution(
 
 def _judge_in_boxes(result: RunResult, problem: Problem, backend: Backend, job: Job, progress: Progress | None,
                     measure_complexity: bool, parallel: bool) -> None:
-    partner = _Partner(problem, backend, job) if parallel and backend.cheap_boxes else None
+    partner = _Partner(problem, backend, job) if parallel else None
     lane = ComplexityLane(problem, backend, job, result.seed).start() if parallel and measure_complexity else None
     try:
         with BoxOpening(backend, job, problem.kind) as opening:

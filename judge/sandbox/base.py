@@ -139,9 +139,6 @@ class Box(abc.ABC):
 
 class Backend(abc.ABC):
     name: str
-    # Whether a run may open a box more for speed: `judge run` shares its hidden tests with a
-    # partner process in a box of its own (harness/run.py) only where boxes cost next to nothing.
-    cheap_boxes: bool = True
 
     @abc.abstractmethod
     def probe(self) -> Probe: ...

@@ -180,15 +180,20 @@ class CountingDockerBackend(DockerBackend):
 
 
 @needs_docker
-def test_docker_runs_have_no_partner_box(problems, no_child_left, tmp_path):
-    """A container costs the engine about what a partner saves on two cores: the tests keep one box,
-    the measurement has its own, and both are gone afterwards."""
+def test_docker_runs_share_their_tests_and_remove_every_container(problems, no_child_left, tmp_path):
+    """The tests' container, the partner's and the measurement's: the same cases as one process
+    gives, and all three gone afterwards."""
     problem = problems.get("is_subsequence")
     backend = CountingDockerBackend(tmp_path / "boxes")
+    sequential = judge_solution(problem, WRONG, LocalBackend(), seed=3, measure_complexity=False)
+    failing = judge_solution(problem, WRONG, backend, seed=3, parallel=True)
+    assert [(case.name, case.verdict, case.counterexample) for case in failing.cases] == \
+        [(case.name, case.verdict, case.counterexample) for case in sequential.cases]
+    opened_while_failing = len((tmp_path / "boxes").read_text().split())  # the lane's, if it opened before it was stopped
     result = judge_solution(problem, problem.reference_path, backend, parallel=True)
     assert result.verdict.value == "accepted" and result.complexity is not None
     run_ids = (tmp_path / "boxes").read_text().split()
-    assert len(run_ids) == 2
+    assert len(run_ids) - opened_while_failing == 3
     engine = connect()
     left = [c for run_id in run_ids for c in engine.containers.list(all=True, filters={"label": f"{LABEL}={run_id}"})]
     assert left == []

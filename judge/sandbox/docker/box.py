@@ -46,9 +46,6 @@ class DockerBackend(Backend):
     """
 
     name = "docker"
-    # A container costs the engine 0.2-0.3 CPU s to make and remove: on two cores a partner's box
-    # took what sharing the tests gained (benchmarks/judge_speed.py, README "Speed"), so no partner.
-    cheap_boxes = False
 
     def __init__(self, image: str = IMAGE, channel: str = "auto", accounting: str = "auto") -> None:
         if channel not in CHANNELS:
