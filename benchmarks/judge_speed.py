@@ -145,9 +145,6 @@ def _main_thread() -> bool:
 
 def _instrument(clock: Clock) -> None:
     """Wraps the functions that begin and end each phase (nothing else of the run changes)."""
-    import pytest  # noqa: PLC0415
-    from hypothesis.internal.conjecture.engine import ConjectureRunner  # noqa: PLC0415
-
     from judge.harness import run  # noqa: PLC0415
     from judge.sandbox import client  # noqa: PLC0415
 
@@ -192,6 +189,23 @@ def _instrument(clock: Clock) -> None:
     timed_request = clock.timed("calls", request)
     client.WorkerClient.request = lambda self, message: (
         timed_request if clock.counting_calls and _main_thread() else request)(self, message)
+    if hasattr(run, "pytest"):  # imported with the judge
+        _instrument_session(clock)
+    else:  # imported once the box is opening (judge/harness/session.py): then, as the run does
+        run_in_box = run._run_in_box
+
+        def instrument_then_run(*args, **kwargs):
+            clock.timed("imports", _instrument_session)(clock)
+            return run_in_box(*args, **kwargs)
+
+        run._run_in_box = instrument_then_run
+
+
+def _instrument_session(clock: Clock) -> None:
+    """pytest's phases and Hypothesis's shrinking."""
+    import pytest  # noqa: PLC0415
+    from hypothesis.internal.conjecture.engine import ConjectureRunner  # noqa: PLC0415
+
     shrink = clock.timed("shrink", ConjectureRunner.shrink_interesting_test_cases)
 
     def shrink_without_calls(runner):
@@ -207,7 +221,7 @@ def _instrument(clock: Clock) -> None:
     def pytest_main(args, plugins=()):
         return original_main(args, plugins=[*plugins, PytestPhases(clock)])
 
-    run.pytest.main = pytest_main
+    pytest.main = pytest_main
 
 
 def _instrument_box_opening(clock: Clock, opening) -> None:

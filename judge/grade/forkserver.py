@@ -24,8 +24,9 @@ STOPPING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 # What `judge run --format json` imports (python -X importtime), the heavy part being click, rich,
 # pytest and Hypothesis; a module missing here is imported by the run itself, as before.
 PRELOAD = (
-    "judge.__main__", "judge.cli.main", "judge.cli.run", "judge.harness.run", "judge.testing", "judge.complexity",
-    "judge.report.json_report", "judge.report.text", "judge.sandbox.local.box", "judge.sandbox.local.process",
+    "judge.__main__", "judge.cli.main", "judge.cli.run", "judge.harness.run", "judge.harness.session", "judge.testing",
+    "judge.complexity", "judge.report.json_report", "judge.report.text", "judge.sandbox.local.box",
+    "judge.sandbox.local.process",
     "judge.sandbox.docker.box", "judge.sandbox.docker.process", "docker", "_hypothesis_pytestplugin",
     # pytest's own plugins, which pytest.main imports at the first session of a process
     *(f"_pytest.{name}" for name in ("mark", "main", "runner", "fixtures", "helpconfig", "python", "terminal",

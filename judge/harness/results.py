@@ -80,3 +80,24 @@ class RunResult:
             "complexity": self.complexity.to_dict() if self.complexity is not None else None,
             "output": self.output.to_dict(),
         }
+
+
+@dataclass
+class HiddenTestResults:
+    """What a run of the hidden tests, or of a share of them, yields."""
+
+    cases: list[CaseResult]
+    not_run: list[str]  # left out once the allowance said stop
+    order: list[str]  # every hidden test's name, in collection order, whichever share ran it
+    stopped: str | None = None  # why the allowance stopped (a share run in a process of its own)
+    output: CapturedOutput = field(default_factory=CapturedOutput)  # idem: its worker's output
+
+    def joined(self, other: HiddenTestResults) -> HiddenTestResults:
+        """Both shares' results in collection order, as one process running all would list them."""
+        position = {name: index for index, name in enumerate(self.order)}
+        return HiddenTestResults(
+            cases=sorted(self.cases + other.cases, key=lambda case: position[case.name]),
+            not_run=sorted(self.not_run + other.not_run, key=position.__getitem__),
+            order=self.order,
+            stopped=self.stopped or other.stopped,
+        )

@@ -11,8 +11,8 @@ import pytest
 
 from judge.harness import run as run_module
 from judge.harness.complexity_lane import LANE_NICENESS
-from judge.harness.results import CaseResult
-from judge.harness.run import HiddenTestResults, judge_solution
+from judge.harness.results import CaseResult, HiddenTestResults
+from judge.harness.run import judge_solution
 from judge.sandbox.base import Backend, Box, Job
 from judge.sandbox.docker import DockerBackend
 from judge.sandbox.docker.container import LABEL

@@ -227,7 +227,8 @@ def _terminate(child: multiprocessing.Process) -> None:
 def _forkserver() -> Any:
     """A forkserver context whose server has imported the judge once (children start in milliseconds)."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["judge.contest.queue.jobs", "judge.harness.run", "judge.complexity"])
+    context.set_forkserver_preload(
+        ["judge.contest.queue.jobs", "judge.harness.run", "judge.harness.session", "judge.complexity"])
     return context
 
 
