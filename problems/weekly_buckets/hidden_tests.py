@@ -15,6 +15,7 @@ the same exception), so only the exception that rule names is accepted.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -514,14 +515,57 @@ def test_int_and_datetime_elements_raise_type_error(solution):
 
 # ------------------------------------------------------------ large input
 
+# The large inputs are written from tables of each year's days and each day's clock readings:
+# the same strings as isoformat() of every instant (tests/problems/test_weekly_buckets_inputs.py),
+# in 0.06 s instead of 0.23 s of every run.
+
+def _daily_dates(first_year: int, count: int) -> list[str]:
+    """`count` consecutive days from January 1 of `first_year`, as date.isoformat() writes them."""
+    days_of = {leap: [f"{month:02d}-{day:02d}" for month in range(1, 13)
+                      for day in range(1, calendar.monthrange(2000 if leap else 2001, month)[1] + 1)]
+               for leap in (False, True)}
+    dates: list[str] = []
+    year = first_year
+    while len(dates) < count:
+        dates += [f"{year:04d}-{day}" for day in days_of[calendar.isleap(year)]]
+        year += 1
+    return dates[:count]
+
+
+def _written_every(step: timedelta, first: datetime, count: int, suffix: str) -> list[str]:
+    """first + k * step for k < count, as isoformat() writes them, then `suffix`; `step` divides
+    a day, so each day's clock readings are the same strings, made once."""
+    assert DAY % step == timedelta(0)
+    midnight = datetime.combine(first.date(), time())
+    origin = midnight + (first - midnight) % step  # the day's first reading
+    clock = [(origin + k * step).time().isoformat() + suffix for k in range(DAY // step)]
+    reading, day, stamps = (first - origin) // step, first.date(), []
+    while len(stamps) < count:
+        prefix = day.isoformat() + "T"
+        stamps += [prefix + text for text in clock[reading : reading + count - len(stamps)]]
+        reading, day = 0, day + DAY
+    return stamps
+
+
+def _daily_stamps() -> list[str]:
+    """200k days from 1500, every other one with a midnight time."""
+    stamps = _daily_dates(1500, LARGE)
+    stamps[1::2] = [stamp + "T00:00:00" for stamp in stamps[1::2]]
+    return stamps
+
+
+def _dense_stamps(start: datetime, step: timedelta, shift: timedelta) -> list[str]:
+    """Pairs of equal instants `step` apart from `start`, written at +00:00 and at +05:30 (= shift)."""
+    stamps = [""] * LARGE
+    stamps[0::2] = _written_every(step, start, LARGE // 2, "+00:00")
+    stamps[1::2] = _written_every(step, start + shift, LARGE // 2, "+05:30")
+    return stamps
+
+
 @category("large input")
 def test_daily_timestamps_over_five_centuries(solution):
     # 200k days from 1500: about 28,600 non-empty weeks of seven stamps each.
-    first = date(1500, 1, 1).toordinal()
-    stamps = [
-        date.fromordinal(first + i).isoformat() + ("T00:00:00" if i % 2 else "")
-        for i in range(LARGE)
-    ]
+    stamps = _daily_stamps()
     expected = [stamps[i : i + 7] for i in range(0, LARGE, 7)]
     expect_equal(solution.weekly_buckets(stamps), expected)
 
@@ -529,11 +573,8 @@ def test_daily_timestamps_over_five_centuries(solution):
 @category("large input")
 def test_dense_aware_timestamps_in_a_few_weeks(solution):
     # Pairs of equal instants 12 s apart, written at +00:00 and +05:30.
-    start, step, shift = datetime(2021, 3, 1, 9, 30), timedelta(seconds=12), timedelta(hours=5, minutes=30)
-    stamps: list[str] = []
-    for k in range(LARGE // 2):
-        moment = start + k * step
-        stamps += (moment.isoformat() + "+00:00", (moment + shift).isoformat() + "+05:30")
+    step = timedelta(seconds=12)
+    stamps = _dense_stamps(datetime(2021, 3, 1, 9, 30), step, timedelta(hours=5, minutes=30))
     per_bucket = 2 * (WEEK // step)  # weeks count from the first instant: whole weeks of pairs
     expected = [stamps[i : i + per_bucket] for i in range(0, LARGE, per_bucket)]
     expect_equal(solution.weekly_buckets(stamps), expected)
