@@ -193,6 +193,23 @@ def test_a_call_round_trips_and_prints_are_captured_apart(open_box, channel: str
 
 
 @needs_docker
+@pytest.mark.parametrize("prints", [False, True])
+def test_output_files_are_read_only_when_the_container_wrote_some(open_box, monkeypatch: pytest.MonkeyPatch,
+                                                                  prints: bool):
+    """Reading them costs an exec: skipped when the kernel counts no page in the container's tmpfs."""
+    box = open_box()
+    execs: list[object] = []
+    exec_run = box.container.exec_run
+    monkeypatch.setattr(box.container, "exec_run", lambda *args, **kwargs: execs.append(args) or exec_run(*args, **kwargs))
+    client = WorkerClient(box, LIMITS)
+    client.start()
+    call(client, "add", 2, 3) if prints else call(client, "processes")
+    captured = client.close()
+    assert (captured.stdout, captured.stderr) == (("adding 2 3\n" if prints else ""), "")
+    assert len(execs) == (1 if prints else 0)
+
+
+@needs_docker
 def test_the_container_is_locked_down(open_box):
     box = open_box()
     client = WorkerClient(box, LIMITS)

@@ -37,6 +37,10 @@ class Accounting(Protocol):
     def process_count(self) -> int | None:
         """Processes in the container now; None when that cannot be known for sure."""
 
+    def tmpfs_bytes(self) -> int | None:
+        """Memory the container's tmpfs files hold now (its /tmp: the workers' output files among
+        them); None when that cannot be known for sure."""
+
     def notes(self) -> tuple[str, ...]:
         """What the report must say about these figures."""
 
@@ -100,6 +104,10 @@ class CgroupAccounting:
 
     def process_count(self) -> int | None:
         return _read_int(self.pids_file)
+
+    def tmpfs_bytes(self) -> int | None:
+        # Shared memory, as the kernel counts it for the cgroup: the pages of its tmpfs files.
+        return _read_key(self.oom_file.parent / "memory.stat", "shmem")
 
     def notes(self) -> tuple[str, ...]:
         return ()
@@ -318,6 +326,9 @@ class ApiAccounting:
     def process_count(self) -> int | None:
         # A count up to a second old cannot prove that a worker left nothing behind.
         return None
+
+    def tmpfs_bytes(self) -> int | None:
+        return None  # idem: a sample up to a second old cannot prove that nothing was written since
 
     def notes(self) -> tuple[str, ...]:
         return (STREAM_NOTE,) if self.latest else (NO_FIGURES_NOTE,)
