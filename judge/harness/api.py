@@ -8,7 +8,8 @@ WrongAnswer, an AssertionError, so Hypothesis shrinks it to the smallest input.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +68,8 @@ def same(actual: Any, expected: Any) -> bool:
             return False
         if _plain(actual) and _plain(expected):  # no bool, list or tuple inside: == says it all
             return bool(actual == expected)
+        if _plain_rows(actual) and _plain_rows(expected):  # idem one level down (buckets, rows)
+            return bool(actual == expected)
         return all(same(a, e) for a, e in zip(actual, expected))
     return bool(actual == expected)
 
@@ -74,9 +77,16 @@ def same(actual: Any, expected: Any) -> bool:
 _PLAIN_ITEMS = frozenset({str, int, float, type(None)})
 
 
-def _plain(items: list | tuple) -> bool:
+def _plain(items: Iterable[Any]) -> bool:
     """True when every item is exactly a str, int, float or None (large results mostly are)."""
     return set(map(type, items)) <= _PLAIN_ITEMS
+
+
+def _plain_rows(items: list | tuple) -> bool:
+    """True when every item is exactly a list (or every one a tuple) of plain items: checked in
+    one pass, where comparing row by row costs a call per row (28,000 rows: 25 ms)."""
+    return len(set(map(type, items))) == 1 and type(items[0]) in (list, tuple) and \
+        _plain(itertools.chain.from_iterable(items))
 
 
 @contextlib.contextmanager
