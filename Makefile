@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 
 .PHONY: setup demo lint test test-fast bench dist clean
 
+# The judge's bytecode, as pip compiles it for a regular install: an editable one otherwise compiles
+# its modules afresh at every run wherever PYTHONDONTWRITEBYTECODE is set (0.05 s a run here).
 setup: $(BIN)/judge
+	@$(BIN)/python -m compileall -q judge
 
 $(BIN)/judge: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
