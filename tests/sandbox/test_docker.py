@@ -315,7 +315,9 @@ def test_a_new_worker_never_meets_the_previous_ones_leftovers(open_box, channel:
     client = WorkerClient(open_box(channel=channel), LIMITS)
     client.start()
     call(client, "leave_behind")
-    assert "sleep 1000" in call(client, "processes")
+    deadline = time.monotonic() + 5  # until the child has exec'd `sleep` (its command line is empty meanwhile)
+    while "sleep 1000" not in call(client, "processes"):
+        assert time.monotonic() < deadline, "the leftover never started"
     client.close()
     client.start()
     assert "sleep 1000" not in call(client, "processes")
