@@ -17,6 +17,7 @@ starts. Every case asserts:
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import subprocess
@@ -163,6 +164,10 @@ def _judge_folders() -> set[Path]:
 
 
 def _no_leftovers(tag: str, sandbox: str, folders_before: set[Path]) -> None:
+    # What the judge forked (its partner, its complexity lane) it stops and reaps before it exits:
+    # not one may outlive it, even for a moment (they share its command line, workers do not).
+    forked = [found for found in _processes_with(tag) if f" run {SLUG} " in found]
+    assert not forked, f"forked judge processes outlived the judge: {forked}"
     deadline = time.monotonic() + 5
     while (left := _processes_with(tag)) and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -215,6 +220,74 @@ def test_a_signal_stops_the_run_cleanly(sandbox: str, phase: str, sig: signal.Si
     assert "Traceback" not in result.stderr
     for line in SECRET_LINES:
         assert line not in result.stdout and line not in result.stderr, f"the output quotes {line!r}"
+
+
+@pytest.mark.parametrize("sandbox", SANDBOXES)
+@pytest.mark.parametrize("whole_group", [True, False], ids=["ctrl-c-to-the-group", "to-the-judge-alone"])
+def test_a_spread_run_stops_its_partner_and_its_lane_before_it_exits(sandbox: str, whole_group: bool,
+                                                                     tmp_path: Path, subreaper: None) -> None:
+    """Ctrl-C in a terminal reaches the judge, its partner and its complexity lane at once; a
+    supervisor's SIGTERM may reach the judge alone. Either way the judge exits last."""
+    if sandbox == "docker":
+        _docker_ready()
+    tag = "spread" + uuid.uuid4().hex[:12]
+    solution = tmp_path / f"{tag}.py"
+    solution.write_text(CORRECT)
+    env = {**os.environ, "JUDGE_PROBLEMS": str(PROBLEMS_ROOT), "JUDGE_HOME": str(tmp_path / "data")}
+    folders_before, children_before = _judge_folders(), _children_of_this_process()
+    # A file, not a pipe: reading a pipe to its end would wait for every process holding it.
+    stderr = (tmp_path / "stderr").open("w+b")
+    judge = subprocess.Popen([sys.executable, "-m", "judge", "run", SLUG, "--solution", str(solution),
+                              "--sandbox", sandbox], env=env, cwd=tmp_path, start_new_session=True,
+                             stdout=subprocess.DEVNULL, stderr=stderr)
+    deadline = time.monotonic() + 30
+    while len(judges := [p for p in _processes_with(tag) if f" run {SLUG} " in p]) < 3 and judge.poll() is None:
+        assert time.monotonic() < deadline, f"the partner and the lane never ran: {judges}"
+        time.sleep(0.01)
+    assert judge.poll() is None, "the run ended before the partner and the lane were seen"
+
+    if whole_group:
+        os.killpg(judge.pid, signal.SIGINT)
+    else:
+        judge.send_signal(signal.SIGINT)
+    judge.wait(timeout=RUN_TIMEOUT_S)
+
+    assert judge.returncode == 130, (tmp_path / "stderr").read_text(errors="replace")[-3000:]
+    adopted = _children_of_this_process() - children_before - {judge.pid}
+    for pid in adopted:  # handed to us when their parent exited before them
+        os.waitpid(pid, 0)
+    # A box's init, PID 1 of its namespaces, is killed with its launcher and may be reaped by the
+    # next reaper up; the judge's own forked processes must be stopped and reaped by the judge.
+    forked = {int(found.split(":")[0]) for found in judges}
+    assert not adopted & forked, f"forked judge processes outlived the judge: {adopted & forked} of {judges}"
+    _no_leftovers(tag, sandbox, folders_before)
+
+
+PR_SET_CHILD_SUBREAPER = 36
+
+
+@pytest.fixture
+def subreaper():
+    """While the test runs, the orphans of this process's children are handed to it, not to init:
+    one that shows up outlived the parent that should have stopped and reaped it."""
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    assert prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    try:
+        yield
+    finally:
+        prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0)
+
+
+def _children_of_this_process() -> set[int]:
+    children = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if entry.name.isdigit() and int(stat[stat.rindex(")") + 2:].split()[1]) == os.getpid():
+            children.add(int(entry.name))
+    return children
 
 
 def test_a_judge_killed_outright_takes_its_local_box_with_it(tmp_path: Path) -> None:

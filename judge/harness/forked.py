@@ -73,13 +73,13 @@ class Forked:
 
     def stop(self) -> None:
         """Ends the child if it still runs (SIGTERM, so that it removes its sandbox) and reaps it."""
-        if self.pid is not None:
-            with interrupts.shielded():
+        with interrupts.shielded():
+            if self.pid is not None:
                 _signal(self.pid, signal.SIGTERM)
                 if self._reap(STOP_WAIT_S) is None:
                     _signal(self.pid, signal.SIGKILL)
                     self._reap(None)
-        self._receiver.close()
+            self._receiver.close()
 
     def _receive(self) -> tuple[str, Any]:
         try:

@@ -79,10 +79,13 @@ def _judge_in_boxes(result: RunResult, problem: Problem, backend: Backend, job: 
         result.output = opening.output if theirs is None else \
             joined_output(opening.output, theirs.output, problem.limits.output_bytes)
     finally:
-        if partner is not None:
-            partner.stop()  # nothing to do when its result was taken
-        if lane is not None:
-            lane.cancel()  # nothing to do when its result was taken
+        # Both, whatever happens: a signal that stopped the run is raised again as the first of them
+        # leaves a shielded section, and the other would outlive the judge.
+        with interrupts.shielded():
+            if partner is not None:
+                partner.stop()  # nothing to do when its result was taken
+            if lane is not None:
+                lane.cancel()  # nothing to do when its result was taken
 
 
 def _run_in_box(result: RunResult, problem: Problem, opening: BoxOpening, progress: Progress | None,
