@@ -236,10 +236,10 @@ def test_a_spread_run_stops_its_partner_and_its_lane_before_it_exits(sandbox: st
     env = {**os.environ, "JUDGE_PROBLEMS": str(PROBLEMS_ROOT), "JUDGE_HOME": str(tmp_path / "data")}
     folders_before, children_before = _judge_folders(), _children_of_this_process()
     # A file, not a pipe: reading a pipe to its end would wait for every process holding it.
-    stderr = (tmp_path / "stderr").open("w+b")
-    judge = subprocess.Popen([sys.executable, "-m", "judge", "run", SLUG, "--solution", str(solution),
-                              "--sandbox", sandbox], env=env, cwd=tmp_path, start_new_session=True,
-                             stdout=subprocess.DEVNULL, stderr=stderr)
+    with (tmp_path / "stderr").open("wb") as stderr:
+        judge = subprocess.Popen([sys.executable, "-m", "judge", "run", SLUG, "--solution", str(solution),
+                                  "--sandbox", sandbox], env=env, cwd=tmp_path, start_new_session=True,
+                                 stdout=subprocess.DEVNULL, stderr=stderr)
     deadline = time.monotonic() + 30
     while len(judges := [p for p in _processes_with(tag) if f" run {SLUG} " in p]) < 3 and judge.poll() is None:
         assert time.monotonic() < deadline, f"the partner and the lane never ran: {judges}"
@@ -254,7 +254,8 @@ def test_a_spread_run_stops_its_partner_and_its_lane_before_it_exits(sandbox: st
 
     assert judge.returncode == 130, (tmp_path / "stderr").read_text(errors="replace")[-3000:]
     adopted = _children_of_this_process() - children_before - {judge.pid}
-    for pid in adopted:  # handed to us when their parent exited before them
+    for pid in adopted:  # handed to us when their parent exited before them: ended and reaped here
+        os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
     # A box's init, PID 1 of its namespaces, is killed with its launcher and may be reaped by the
     # next reaper up; the judge's own forked processes must be stopped and reaped by the judge.
