@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,3 +48,9 @@ def run_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         return CliResult(result.exit_code, out.getvalue() + result.output, err.getvalue())
 
     return run
+
+
+def children_of_this_process() -> set[int]:
+    """This process's children, living or not yet reaped (those it adopted as a subreaper too)."""
+    task = Path(f"/proc/{os.getpid()}/task")
+    return {int(pid) for thread in task.iterdir() for pid in (thread / "children").read_text().split()}

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROBLEMS_ROOT, REPO
+from tests.conftest import PROBLEMS_ROOT, REPO, children_of_this_process
 
 SLUG = "is_subsequence"
 SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP]
@@ -234,7 +234,7 @@ def test_a_spread_run_stops_its_partner_and_its_lane_before_it_exits(sandbox: st
     solution = tmp_path / f"{tag}.py"
     solution.write_text(CORRECT)
     env = {**os.environ, "JUDGE_PROBLEMS": str(PROBLEMS_ROOT), "JUDGE_HOME": str(tmp_path / "data")}
-    folders_before, children_before = _judge_folders(), _children_of_this_process()
+    folders_before, children_before = _judge_folders(), children_of_this_process()
     # A file, not a pipe: reading a pipe to its end would wait for every process holding it.
     with (tmp_path / "stderr").open("wb") as stderr:
         judge = subprocess.Popen([sys.executable, "-m", "judge", "run", SLUG, "--solution", str(solution),
@@ -253,7 +253,7 @@ def test_a_spread_run_stops_its_partner_and_its_lane_before_it_exits(sandbox: st
     judge.wait(timeout=RUN_TIMEOUT_S)
 
     assert judge.returncode == 130, (tmp_path / "stderr").read_text(errors="replace")[-3000:]
-    adopted = _children_of_this_process() - children_before - {judge.pid}
+    adopted = children_of_this_process() - children_before - {judge.pid}
     for pid in adopted:  # handed to us when their parent exited before them: ended and reaped here
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
@@ -277,18 +277,6 @@ def subreaper():
         yield
     finally:
         prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0)
-
-
-def _children_of_this_process() -> set[int]:
-    children = set()
-    for entry in Path("/proc").iterdir():
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        if entry.name.isdigit() and int(stat[stat.rindex(")") + 2:].split()[1]) == os.getpid():
-            children.add(int(entry.name))
-    return children
 
 
 def test_a_judge_killed_outright_takes_its_local_box_with_it(tmp_path: Path) -> None:

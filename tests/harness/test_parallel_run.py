@@ -19,7 +19,7 @@ from judge.sandbox.docker.container import LABEL
 from judge.sandbox.docker.engine import connect
 from judge.sandbox.local import LocalBackend
 from judge.verdicts import Verdict
-from tests.conftest import PROBLEMS_ROOT
+from tests.conftest import PROBLEMS_ROOT, children_of_this_process
 from tests.sandbox.test_docker import docker_ready, needs_docker  # noqa: F401 - docker_ready is a fixture
 
 WRONG = PROBLEMS_ROOT / "is_subsequence" / "corpus" / "reuses_characters.py"
@@ -54,18 +54,12 @@ def backend(tmp_path: Path) -> CountingBackend:
     return CountingBackend(tmp_path / "boxes")
 
 
-def _children() -> set[int]:
-    """This process's living children (the partner, the lane and their workers are, while they run)."""
-    task = Path(f"/proc/{os.getpid()}/task")
-    return {int(pid) for thread in task.iterdir() for pid in (thread / "children").read_text().split()}
-
-
 @pytest.fixture
 def no_child_left():
     """Every process a run starts has ended when it returns (other tests' servers may be running)."""
-    before = _children()
+    before = children_of_this_process()
     yield
-    assert _children() <= before
+    assert children_of_this_process() <= before
 
 
 def test_an_accepted_solution_gets_every_case_and_its_class(problems, backend, no_child_left):
