@@ -105,6 +105,30 @@ def shielded() -> Iterator[None]:
     check()
 
 
+@contextlib.contextmanager
+def held_at_the_door() -> Iterator[None]:
+    """The three signals are not delivered to this thread inside the block (pthread_sigmask): they
+    wait, pending, until it ends. Around a fork, so that the child starts with them held and lets
+    them in only once its own handling is in place (start_forked_child)."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, HANDLED)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def start_forked_child(parent: int) -> None:
+    """First thing in a child forked inside shielded() and held_at_the_door(), in its `try`: its
+    signals are its own (no shield, none received: the parent stops it if the parent was
+    signalled), they become Interrupted, it ends with `parent`, and one sent since the fork is
+    raised now. Without the door, a signal at the moment of the fork would run the handler in the
+    child before its `try`, sending the child up the parent's stack, into the parent's `finally`s."""
+    _state.received, _state.count, _state.shield_depth = None, 0, 0  # the parent's copy, forgotten
+    install()
+    die_with_parent(parent)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, HANDLED)
+
+
 def die_with_parent(parent: int) -> None:
     """This (forked) process gets SIGTERM when its parent, pid `parent`, ends; if it already
     has, the process exits at once. On systems without prctl the child just runs to its end."""

@@ -16,6 +16,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from judge import interrupts
+
 
 def make(kind: str) -> Path:
     """A new private folder `judge-<kind>-<pid>-<random>`; first sweeps those of dead judges."""
@@ -25,11 +27,14 @@ def make(kind: str) -> Path:
 
 @contextlib.contextmanager
 def folder(kind: str) -> Iterator[Path]:
-    path = make(kind)
+    path: Path | None = None
     try:
+        with interrupts.shielded():  # no signal between making the folder and knowing its name
+            path = make(kind)
         yield path
     finally:
-        shutil.rmtree(path, ignore_errors=True)
+        if path is not None:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def sweep(kind: str) -> None:

@@ -44,9 +44,9 @@ class ComplexityLane:
         self.job = dataclasses.replace(job, nice=LANE_NICENESS)
         self._process: Forked | None = None
 
-    def start(self) -> ComplexityLane:
+    def start(self) -> None:
         self._process = Forked(self._measure_in_a_box)
-        return self
+        self._process.start()  # known before it forks: cancel() ends it whenever a signal comes
 
     def result(self) -> Any:
         """The ComplexityResult (or None when the problem declares nothing); waits for it."""

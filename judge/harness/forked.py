@@ -11,8 +11,9 @@ The child lives only as long as its function: it exits with os._exit, never
 running the parent's `finally` blocks or exit handlers twice, and it gets
 SIGTERM when the parent ends, even by SIGKILL (prctl). It installs the signal
 handlers of judge.interrupts, so SIGINT or SIGTERM stop the child's function as
-they stop a run: every `finally` on the way out removes its sandbox. The
-parent's stop() sends SIGTERM and waits for that.
+they stop a run: every `finally` on the way out removes its sandbox; one sent at
+the moment of the fork waits until the child is inside its `try`. The parent's
+stop() sends SIGTERM and waits for that.
 """
 
 from __future__ import annotations
@@ -38,24 +39,33 @@ class ChildDied(RuntimeError):
 
 
 class Forked:
-    """`function(report)` in a child process; `report(count)` sends the parent a progress count."""
+    """`function(report)` in a child process, from start(); `report(count)` sends the parent a progress count."""
 
     def __init__(self, function: Callable[[Callable[[int], None]], Any]) -> None:
-        receiver, sender = multiprocessing.Pipe(duplex=False)
-        parent = os.getpid()
-        pid = os.fork()
-        if pid == 0:
-            receiver.close()
-            _child(parent, function, sender)  # never returns
-        sender.close()
-        self.pid: int | None = pid
-        self._receiver = receiver
+        self.function = function
+        self.pid: int | None = None
+        self._receiver: Connection | None = None
         self._progress = 0
         self._outcome: tuple[str, Any] | None = None
 
+    def start(self) -> Forked:
+        """Forks. A signal that comes meanwhile is raised once the child is known here, so that
+        the caller's stop() ends it; the child lets its own in once it is ready to clean up."""
+        receiver, sender = multiprocessing.Pipe(duplex=False)
+        parent = os.getpid()
+        with interrupts.shielded():
+            with interrupts.held_at_the_door():
+                pid = os.fork()
+                if pid == 0:
+                    receiver.close()
+                    _child(parent, self.function, sender)  # never returns
+            sender.close()
+            self.pid, self._receiver = pid, receiver
+        return self
+
     def progress(self) -> int:
         """The last count the child reported; never blocks."""
-        while self._outcome is None and self._receiver.poll(0):
+        while self._outcome is None and self._receiver is not None and self._receiver.poll(0):
             self._take(self._receive())
         return self._progress
 
@@ -79,9 +89,11 @@ class Forked:
                 if self._reap(STOP_WAIT_S) is None:
                     _signal(self.pid, signal.SIGKILL)
                     self._reap(None)
-            self._receiver.close()
+            if self._receiver is not None:
+                self._receiver.close()
 
     def _receive(self) -> tuple[str, Any]:
+        assert self._receiver is not None, "start() first"
         try:
             return self._receiver.recv()
         except (EOFError, OSError) as exc:
@@ -117,8 +129,8 @@ def _child(parent: int, function: Callable[[Callable[[int], None]], Any], sender
     # the child writes to neither; what it has to say goes back through `sender`.
     sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - ends with the process
     try:
-        interrupts.install()  # whether or not the parent did: a stopped child still removes its sandbox
-        interrupts.die_with_parent(parent)
+        # Whether or not the parent installed them: a stopped child still removes its sandbox.
+        interrupts.start_forked_child(parent)
         outcome: tuple[str, Any] = ("result", function(lambda count: sender.send(("progress", count))))
     except interrupts.Interrupted as exc:
         outcome, code = ("interrupted", exc.signum), exc.exit_code

@@ -67,8 +67,10 @@ def judge_solution(
 def _judge_in_boxes(result: RunResult, problem: Problem, backend: Backend, job: Job, progress: Progress | None,
                     measure_complexity: bool, parallel: bool) -> None:
     partner = _Partner(problem, backend, job) if parallel else None
-    lane = ComplexityLane(problem, backend, job, result.seed).start() if parallel and measure_complexity else None
+    lane = ComplexityLane(problem, backend, job, result.seed) if parallel and measure_complexity else None
     try:
+        if lane is not None:
+            lane.start()
         with BoxOpening(backend, job, problem.kind) as opening:
             try:
                 _run_in_box(result, problem, opening, progress, lane or measure_complexity, partner)
@@ -139,6 +141,7 @@ class _Partner:
 
     def start(self, plugin: HiddenTestPlugin, session: pytest.Session) -> None:
         self.process = Forked(functools.partial(self._share, plugin, session))
+        self.process.start()  # known before it forks: stop() ends it whenever a signal comes
 
     def _share(self, plugin: HiddenTestPlugin, session: pytest.Session,
                report: Callable[[int], None]) -> HiddenTestResults:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -18,7 +21,7 @@ from judge.verdicts import Verdict
 
 
 def test_the_childs_result_comes_back():
-    child = Forked(lambda report: {"pid": os.getpid(), "answer": [1, 2.5, "three"]})
+    child = Forked(lambda report: {"pid": os.getpid(), "answer": [1, 2.5, "three"]}).start()
     try:
         outcome = child.result()
     finally:
@@ -32,7 +35,7 @@ def test_the_childs_exception_is_raised_in_the_parent():
     def fails(report):
         raise ImportFailed(Verdict.COMPILE_ERROR, RemoteError("SyntaxError", ["SyntaxError"], "bad", line=3))
 
-    child = Forked(fails)
+    child = Forked(fails).start()
     with pytest.raises(ImportFailed) as raised:
         child.result()
     assert raised.value.verdict is Verdict.COMPILE_ERROR and raised.value.error.line == 3
@@ -47,7 +50,7 @@ def test_an_exception_that_does_not_pickle_still_arrives_as_its_message():
         raise Unpicklable(1, 2)
 
     with pytest.raises(RuntimeError, match="Unpicklable: 1/2"):
-        Forked(fails).result()
+        Forked(fails).start().result()
 
 
 def test_progress_counts_arrive_without_waiting_for_the_result():
@@ -57,7 +60,7 @@ def test_progress_counts_arrive_without_waiting_for_the_result():
         time.sleep(0.3)
         return "done"
 
-    child = Forked(counts)
+    child = Forked(counts).start()
     deadline = time.monotonic() + 5
     while child.progress() < 3 and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -66,7 +69,7 @@ def test_progress_counts_arrive_without_waiting_for_the_result():
 
 
 def test_a_child_that_dies_without_a_result_is_a_clear_error():
-    child = Forked(lambda report: os.kill(os.getpid(), signal.SIGKILL))
+    child = Forked(lambda report: os.kill(os.getpid(), signal.SIGKILL)).start()
     with pytest.raises(ChildDied, match="killed by SIGKILL"):
         child.result()
 
@@ -85,7 +88,7 @@ def test_stop_ends_a_running_child_through_its_finally_blocks(tmp_path: Path):
         finally:
             made.rmdir()
 
-    child = Forked(works_forever)  # this process never installed the handlers: the child does
+    child = Forked(works_forever).start()  # this process never installed the handlers: the child does
     deadline = time.monotonic() + 5
     while not started.exists() and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -101,14 +104,75 @@ def test_a_child_stopped_by_a_signal_interrupts_the_parent_run():
         raise interrupts.Interrupted(signal.SIGTERM)
 
     with pytest.raises(interrupts.Interrupted) as raised:
-        Forked(stopped).result()
+        Forked(stopped).start().result()
     assert raised.value.signum == signal.SIGTERM
+
+
+# Ctrl-C to a process group, or a supervisor's SIGTERM, can reach a judge and the child it is
+# forking at the very moment of the fork. A fork here is one that signals at once, in a script
+# with the judge's handlers in place, as `judge run` has them.
+AT_THE_FORK = """
+import os, signal, sys, time
+from judge import interrupts
+from judge.harness.forked import Forked
+
+interrupts.install()
+real_fork, forked = os.fork, []
+
+def fork_then_signal():
+    pid = real_fork()
+    forked.append(pid)
+    if (pid == 0) == (sys.argv[1] == "child"):
+        os.kill(os.getpid(), signal.SIGTERM)
+    return pid
+
+os.fork = fork_then_signal
+child = Forked(lambda report: time.sleep(30) or "slept")
+try:
+    child.start()
+    print("result", child.result(), flush=True)
+except interrupts.Interrupted as exc:
+    os.write(1, f"{os.getpid()} interrupted by {exc.signum}\\n".encode())
+finally:
+    try:
+        child.stop()
+    except interrupts.Interrupted:  # raised again as stop() leaves its shielded section
+        pass
+    os.write(1, f"{os.getpid()} left child {forked[-1]} {'gone' if child.pid is None else 'running'}\\n".encode())
+"""
+
+
+def _fork_signalled(who: str, tmp_path: Path) -> tuple[int, list[str]]:
+    script = tmp_path / "at_the_fork.py"
+    script.write_text(textwrap.dedent(AT_THE_FORK))
+    done = subprocess.run([sys.executable, str(script), who], capture_output=True, text=True, timeout=20)
+    assert not done.stderr, done.stderr
+    return done.returncode, done.stdout.splitlines()
+
+
+def test_a_signal_at_the_moment_of_the_fork_stops_the_child_inside_its_own_try(tmp_path: Path):
+    """Before the door, the child ran the handler it inherited before its `try`: it went back up
+    the parent's stack, ran the parent's `finally` blocks and printed as if it were the parent."""
+    _, lines = _fork_signalled("child", tmp_path)
+    parent = {line.split()[0] for line in lines}
+    assert len(parent) == 1, f"the child went up the parent's stack: {lines}"
+    assert lines[0].endswith(f"interrupted by {signal.SIGTERM}"), lines
+    assert lines[1].endswith("gone"), lines
+
+
+def test_a_signal_to_the_parent_at_the_moment_of_the_fork_still_lets_it_stop_the_child(tmp_path: Path):
+    _, lines = _fork_signalled("parent", tmp_path)
+    assert len(lines) == 2 and lines[0].endswith(f"interrupted by {signal.SIGTERM}"), lines
+    child = int(lines[1].split()[3])
+    assert lines[1].endswith("gone"), lines
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)  # stopped and reaped, not left running
 
 
 def test_a_category_belongs_to_the_first_process_to_claim_it():
     sharing = Sharing()
     assert sharing.claim(0, 1)
-    child = Forked(lambda report: (sharing.claim(0, 2), sharing.claim(1, 2), sharing.claim(1, 2)))
+    child = Forked(lambda report: (sharing.claim(0, 2), sharing.claim(1, 2), sharing.claim(1, 2))).start()
     assert child.result() == (False, True, True)
     assert not sharing.claim(1, 1)
     assert sharing.claim(0, 1)

@@ -135,3 +135,32 @@ def test_folders_named_in_judge_hide_are_hidden(hidden: bool, others: Path, tmp_
     seen = _read_from_inside(others / "alice.py", solution)
 
     assert (seen != "the answer\n") if hidden else (seen == "the answer\n"), seen
+
+
+def _box_folders() -> set[Path]:
+    return set(Path(tempfile.gettempdir()).glob(f"judge-box-{os.getpid()}-*"))
+
+
+def test_a_box_that_fails_to_open_leaves_no_folder(tmp_path: Path) -> None:
+    before = _box_folders()
+    with pytest.raises(FileNotFoundError):
+        LocalBackend().open(Job(tmp_path / "deleted_meanwhile.py", Limits(), (), ()))
+    assert _box_folders() == before
+
+
+def test_a_box_whose_worker_fails_to_end_still_removes_its_folder(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    solution = tmp_path / "solution.py"
+    solution.write_text("def f():\n    return 1\n")
+    box = LocalBackend().open(Job(solution, Limits(), (), ()))
+    worker = box.spawn()
+
+    def fails() -> None:
+        raise ChildProcessError("no child processes")  # what wait4 says of a worker reaped elsewhere
+
+    monkeypatch.setattr(worker, "terminate", fails)
+    with pytest.raises(ChildProcessError):
+        box.close()
+    assert not box.root.exists()
+    monkeypatch.undo()
+    worker.terminate()

@@ -47,7 +47,11 @@ class LocalBox(Box):
         self.root = scratch.make("box")
         self.spawned = 0
         self.current: LocalWorker | None = None
-        self._prepare()
+        try:
+            self._prepare()
+        except BaseException:
+            shutil.rmtree(self.root, ignore_errors=True)
+            raise
 
     def _prepare(self) -> None:
         (self.root / "solution").mkdir()
@@ -141,11 +145,13 @@ class LocalBox(Box):
         return {**CLEAN_ENV, "HOME": home, "TMPDIR": home}
 
     def close(self) -> None:
-        if self.current is not None:
-            self.current.terminate()
-        if self.uid is not None and not self.confinement.namespaced:
-            kill_user_processes(self.uid)  # anything started after the last worker ended
-        shutil.rmtree(self.root, ignore_errors=True)
+        try:
+            if self.current is not None:
+                self.current.terminate()
+            if self.uid is not None and not self.confinement.namespaced:
+                kill_user_processes(self.uid)  # anything started after the last worker ended
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
 
 
 def _run_uid() -> int:
