@@ -12,7 +12,11 @@ its sandbox. Three rules make that hold:
   returns "interrupted"; a solution's exception handling never runs here, but
   Hypothesis and pytest are not ours) is followed by `check()`, which raises it
   again: an interrupted run can never go on to a verdict.
-- A third signal gives up on cleaning up and exits at once.
+- A third signal gives up on cleaning up and exits at once. Not in a process
+  the judge forked (start_forked_child): Ctrl-C, which reaches the whole
+  process group, is its parent's to act on, and the parent's SIGTERM, on top
+  of the group's, must not make it leave a sandbox behind. A parent that gives
+  up ends it with SIGKILL after a while, or it gets SIGTERM as the parent dies.
 
 Only `install()` touches the process's signal handlers (the CLI calls it); the
 rest works, and does nothing, without it.
@@ -55,12 +59,13 @@ class _State:
         self.received: int | None = None
         self.count = 0
         self.shield_depth = 0
+        self.gives_up = True
 
     def on_signal(self, signum: int, frame: object) -> None:
         self.count += 1
         if self.received is None:
             self.received = signum
-        if self.count >= GIVE_UP_AFTER:
+        if self.gives_up and self.count >= GIVE_UP_AFTER:
             os._exit(128 + self.received)
         if self.count == 1 and self.shield_depth == 0:
             raise Interrupted(signum)
@@ -120,13 +125,21 @@ def held_at_the_door() -> Iterator[None]:
 def start_forked_child(parent: int) -> None:
     """First thing in a child forked inside shielded() and held_at_the_door(), in its `try`: its
     signals are its own (no shield, none received: the parent stops it if the parent was
-    signalled), they become Interrupted, it ends with `parent`, and one sent since the fork is
-    raised now. Without the door, a signal at the moment of the fork would run the handler in the
-    child before its `try`, sending the child up the parent's stack, into the parent's `finally`s."""
+    signalled), SIGTERM and SIGHUP become Interrupted, SIGINT is left to the parent, it never
+    gives up cleaning up, it ends with `parent`, and a signal sent since the fork is raised now.
+    Without the door, a signal at the moment of the fork would run the handler in the child before
+    its `try`, sending the child up the parent's stack, into the parent's `finally` blocks."""
     _state.received, _state.count, _state.shield_depth = None, 0, 0  # the parent's copy, forgotten
+    _state.gives_up = False
     install()
+    # A handler, not SIG_IGN: the workers the child starts must not inherit an ignored Ctrl-C.
+    signal.signal(signal.SIGINT, _left_to_the_parent)
     die_with_parent(parent)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, HANDLED)
+
+
+def _left_to_the_parent(signum: int, frame: object) -> None:
+    """Ctrl-C in a forked child: the parent got it too, and stops the child with SIGTERM."""
 
 
 def die_with_parent(parent: int) -> None:

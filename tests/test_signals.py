@@ -48,11 +48,12 @@ import os, signal, sys, threading, time
 SIG = getattr(signal, sys.argv.pop(1))
 PHASE = sys.argv.pop(1)
 MARK = sys.argv.pop(1)
+JUDGE = os.getpid()
 
 def hit():  # to a file: pytest's capture and the progress bar take over stderr meanwhile
     with open(MARK, "w") as mark:
         mark.write(str(time.monotonic()))
-    os.kill(os.getpid(), SIG)
+    os.kill(JUDGE, SIG)  # the judge's, also from a process it forked (the complexity lane): it stops them
 
 def before(owner, name, once=True):
     original = getattr(owner, name)

@@ -99,6 +99,43 @@ def test_stop_ends_a_running_child_through_its_finally_blocks(tmp_path: Path):
     assert child.pid is None
 
 
+def test_a_child_leaves_ctrl_c_to_its_parent_and_never_gives_up_its_clean_up(tmp_path: Path):
+    """Ctrl-C reaches the whole process group, pressed twice it reaches it twice, and the parent
+    adds its SIGTERM: a child that counted them all would give up and leave its sandbox behind."""
+    made, started, cleaning = tmp_path / "made", tmp_path / "started", tmp_path / "cleaning"
+
+    def works_forever(report):
+        made.mkdir()
+        try:
+            started.touch()
+            while True:
+                time.sleep(0.01)
+        finally:
+            cleaning.touch()
+            time.sleep(0.5)  # removing a container takes this long
+            made.rmdir()
+
+    child = Forked(works_forever).start()
+    _wait_for(started)
+    assert child.pid is not None
+    for _ in range(3):
+        os.kill(child.pid, signal.SIGINT)
+    time.sleep(0.2)
+    assert child.progress() == 0 and not cleaning.exists(), "Ctrl-C is the parent's to act on"
+    os.kill(child.pid, signal.SIGTERM)  # a supervisor's, to the whole group
+    _wait_for(cleaning)
+    os.kill(child.pid, signal.SIGHUP)
+    child.stop()  # the parent's SIGTERM: the third signal the child got
+    assert not made.exists(), "the child gave up cleaning up"
+
+
+def _wait_for(path: Path) -> None:
+    deadline = time.monotonic() + 5
+    while not path.exists():
+        assert time.monotonic() < deadline, f"{path.name} never appeared"
+        time.sleep(0.01)
+
+
 def test_a_child_stopped_by_a_signal_interrupts_the_parent_run():
     def stopped(report):
         raise interrupts.Interrupted(signal.SIGTERM)
