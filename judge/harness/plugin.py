@@ -96,10 +96,16 @@ class HiddenTestPlugin:
         self.share = Share(self.share.sharing, 2)
         self.connect, self.progress = connect, lambda done, total, name: report(done)
         self.proxy = connect()
-        items = session.items[::-1]  # process 1 reversed them before it forked: collection order again
+        items = self._partner_order(session.items[::-1])  # process 1 reversed them before it forked
         for position, item in enumerate(items):
             following = items[position + 1] if position + 1 < len(items) else None
             item.ihook.pytest_runtest_protocol(item=item, nextitem=following)
+
+    def _partner_order(self, collected: list[pytest.Item]) -> list[pytest.Item]:
+        """The second-to-last category first, then the rest in collection order: process 1 starts
+        with the last (sharing.py), and a file of hidden tests ends with its costliest categories."""
+        second_to_last = len(self._category_index) - 2
+        return sorted(collected, key=lambda item: self._category_index[_category(item)] != second_to_last)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_protocol(self, item: pytest.Item) -> bool | None:

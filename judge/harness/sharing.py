@@ -15,6 +15,9 @@ of its own after the fork, 0.3 s on Docker) instead of to someone who reaches
 it last and finishes alone. Measured both ways round with
 benchmarks/judge_speed.py: this way is as fast or faster for all but one
 problem (weekly_buckets on Docker, 0.06 s slower), up to 0.2 s faster.
+The partner starts with the second-to-last category, then goes from the
+first: a file that ends with two costly categories (two large inputs) gives
+one to each process at once (plugin.py).
 
 The claims live in memory shared across fork (created before it): a byte per
 category, 0 while nobody has it. A problem with more categories than slots

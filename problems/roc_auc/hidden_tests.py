@@ -239,13 +239,13 @@ def _large(distinct: bool) -> tuple[list[int], list[float], Fraction]:
     return y_true, y_score, _exact_sorted(y_true, y_score)
 
 
-@category("large input: 100 000 scores")
+@category("large input: 100 000 distinct scores")
 def test_large_distinct_scores(solution):
     y_true, y_score, auc = _large(True)
     _check(solution, y_true, y_score, "the AUC of 100 000 distinct scores", expected=auc)
 
 
-@category("large input: 100 000 scores")
+@category("large input: 100 000 scores in tied groups")
 def test_large_tied_scores(solution):
     y_true, y_score, auc = _large(False)
     _check(solution, y_true, y_score, "the AUC of 100 000 scores in about 2000 groups of tied scores", expected=auc)

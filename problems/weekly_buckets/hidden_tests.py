@@ -569,7 +569,7 @@ def _dense_stamps(start: datetime, step: timedelta, shift: timedelta) -> list[st
     return stamps
 
 
-@category("large input")
+@category("large input: 200 000 days over five centuries")
 def test_daily_timestamps_over_five_centuries(solution):
     # 200k days from 1500: about 28,600 non-empty weeks of seven stamps each.
     stamps = _daily_stamps()
@@ -577,7 +577,7 @@ def test_daily_timestamps_over_five_centuries(solution):
     expect_equal(solution.weekly_buckets(stamps), expected)
 
 
-@category("large input")
+@category("large input: 200 000 aware instants in a few weeks")
 def test_dense_aware_timestamps_in_a_few_weeks(solution):
     # Pairs of equal instants 12 s apart, written at +00:00 and +05:30.
     step = timedelta(seconds=12)

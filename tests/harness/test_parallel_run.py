@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from types import ModuleType, SimpleNamespace
 
 import pytest
 
 from judge.harness import run as run_module
 from judge.harness.complexity_lane import LANE_NICENESS
+from judge.harness.plugin import HiddenTestPlugin
 from judge.harness.results import CaseResult, HiddenTestResults
 from judge.harness.run import judge_solution
+from judge.harness.sharing import Share, Sharing
 from judge.sandbox.base import Backend, Box, Job
 from judge.sandbox.docker import DockerBackend
 from judge.sandbox.docker.container import LABEL
@@ -203,3 +206,27 @@ def test_the_shares_join_in_collection_order_and_keep_why_either_stopped():
     joined = mine.joined(theirs)
     assert [c.name for c in joined.cases] == ["a", "b", "c", "d"] and joined.not_run == ["e"]
     assert joined.stopped == "the run's idle allowance is spent"
+
+
+class _CollectedTest:
+    """What the plugin reads of a collected test: its name, its category, its hook."""
+
+    def __init__(self, name: str, category: str, ran: list[str]) -> None:
+        self.name, self.category = name, category
+        self.ihook = SimpleNamespace(pytest_runtest_protocol=lambda item, nextitem: ran.append(item.name))
+
+    def get_closest_marker(self, name: str):
+        return pytest.mark.judge_category(self.category).mark if name == "judge_category" else None
+
+
+def test_the_partner_starts_with_the_second_to_last_category():
+    """Process 1 starts from the last test; a file of hidden tests ends with its costliest
+    categories (two large inputs, say): the partner starts with the other, so neither process
+    runs both, one after the other, while the other runs out of work."""
+    ran: list[str] = []
+    collected = [_CollectedTest(name, name[0], ran) for name in ("a1", "a2", "b1", "c1", "c2", "d1")]
+    plugin = HiddenTestPlugin(lambda: None, ModuleType("reference"), share=Share(Sharing(), 1))
+    plugin.pytest_collection_modifyitems(collected)
+    session = SimpleNamespace(items=collected[::-1])  # as process 1 left them when it forked
+    plugin.run_as_partner(session, lambda: None, lambda done: None)
+    assert ran == ["c1", "c2", "a1", "a2", "b1", "d1"]
