@@ -7,12 +7,33 @@ import signal
 from pathlib import Path
 
 
+def _read(path: str) -> str | None:
+    """A /proc file, with plain reads: the judge reads a worker's tree before most calls, and a
+    Path's read_text costs more than twice as much (19 µs against 8 for a stat file)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    chunks = []
+    try:
+        while chunk := os.read(fd, 1 << 16):
+            chunks.append(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return b"".join(chunks).decode("ascii", "replace")
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")  # per second, in /proc/PID/stat's times
+
+
 def stat_fields(pid: int) -> list[str] | None:
     """The fields of /proc/PID/stat after the command name (field 3 of proc(5) is the first)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
+    text = _read(f"/proc/{pid}/stat")
+    if text is None or ")" not in text:
         return None
+    return text.rsplit(")", 1)[1].split()
 
 
 def process_start(pid: int) -> str:
@@ -35,7 +56,7 @@ def tree_cpu_seconds(root_pid: int) -> float | None:
         # utime, stime, cutime, cstime: fields 14-17 of proc(5), counted after the ")".
         ticks += sum(int(v) for v in fields[11:15])
         pending += children(pid)
-    return ticks / os.sysconf("SC_CLK_TCK")
+    return ticks / CLOCK_TICKS
 
 
 def children(pid: int) -> list[int]:
@@ -45,10 +66,8 @@ def children(pid: int) -> list[int]:
     except OSError:
         return found
     for task in tasks:  # each thread has its own children
-        try:
-            found += [int(c) for c in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
-        except (OSError, ValueError):
-            pass
+        listed = _read(f"/proc/{pid}/task/{task}/children")
+        found += [int(c) for c in listed.split() if c.isdigit()] if listed else []
     return found
 
 
