@@ -25,7 +25,7 @@ import os
 from typing import Any
 
 from judge import interrupts
-from judge.harness.forked import Forked
+from judge.harness.forked import Forked, Link
 from judge.problems import Problem
 from judge.sandbox.base import Backend, Box, Job
 from judge.sandbox.client import ImportFailed, SolutionFailed, WorkerClient
@@ -58,13 +58,13 @@ class ComplexityLane:
         if self._process is not None:
             self._process.stop()
 
-    def _measure_in_a_box(self, _report: Any) -> Any:
+    def _measure_in_a_box(self, link: Link) -> None:
         os.nice(LANE_NICENESS)
         box: Box | None = None
         try:
             with interrupts.shielded():
                 box = self.backend.open(self.job)
-            return self._measure(box)
+            link.hand_back(self._measure(box))  # its worker stopped: the box is removed meanwhile
         finally:
             if box is not None:
                 with interrupts.shielded():

@@ -65,6 +65,13 @@ class BoxOpening:
         self.client.wait_ready()
         return SolutionProxy(self.client, self.kind)
 
+    def close_worker(self) -> CapturedOutput:
+        """Stops the worker now and returns what it printed; the box goes on leaving the block."""
+        with interrupts.shielded():
+            if self.client is not None:
+                self.output, self.client = self.client.close(), None
+        return self.output
+
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  traceback: TracebackType | None) -> None:
         with interrupts.shielded():

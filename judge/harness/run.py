@@ -7,13 +7,12 @@ import dataclasses
 import functools
 import os
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from judge import interrupts
 from judge.harness.complexity_lane import ComplexityLane
-from judge.harness.forked import Forked
+from judge.harness.forked import Forked, Link
 from judge.harness.opening import BoxOpening
 from judge.harness.results import HiddenTestResults, RunResult
 from judge.harness.sharing import Share, Sharing
@@ -143,16 +142,17 @@ class _Partner:
         self.process = Forked(functools.partial(self._share, plugin, session))
         self.process.start()  # known before it forks: stop() ends it whenever a signal comes
 
-    def _share(self, plugin: HiddenTestPlugin, session: pytest.Session,
-               report: Callable[[int], None]) -> HiddenTestResults:
-        """The partner's whole work, in the forked process: Hypothesis's files and the box are its own."""
+    def _share(self, plugin: HiddenTestPlugin, session: pytest.Session, link: Link) -> None:
+        """The partner's whole work, in the forked process: Hypothesis's files and the box are its own.
+        Its results go back once its worker has stopped, and its box is removed meanwhile."""
         from judge.harness.session import hypothesis_storage  # noqa: PLC0415 - imported before the fork
 
         with hypothesis_storage(), BoxOpening(self.backend, self.job, self.problem.kind) as opening:
-            plugin.run_as_partner(session, opening.connect, report)
+            plugin.run_as_partner(session, opening.connect, link.progress)
             assert opening.client is not None  # the tests ran: connect() returned
             stopped = opening.client.allowance.stopped
-        return HiddenTestResults(plugin.cases, plugin.not_run, plugin.order, stopped, opening.output)
+            output = opening.close_worker()
+            link.hand_back(HiddenTestResults(plugin.cases, plugin.not_run, plugin.order, stopped, output))
 
     def counted_in(self, progress: Progress | None) -> Progress | None:
         """`progress` with the partner's finished tests counted too."""

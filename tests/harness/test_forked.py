@@ -21,7 +21,7 @@ from judge.verdicts import Verdict
 
 
 def test_the_childs_result_comes_back():
-    child = Forked(lambda report: {"pid": os.getpid(), "answer": [1, 2.5, "three"]}).start()
+    child = Forked(lambda link: {"pid": os.getpid(), "answer": [1, 2.5, "three"]}).start()
     try:
         outcome = child.result()
     finally:
@@ -32,7 +32,7 @@ def test_the_childs_result_comes_back():
 
 
 def test_the_childs_exception_is_raised_in_the_parent():
-    def fails(report):
+    def fails(link):
         raise ImportFailed(Verdict.COMPILE_ERROR, RemoteError("SyntaxError", ["SyntaxError"], "bad", line=3))
 
     child = Forked(fails).start()
@@ -46,7 +46,7 @@ def test_an_exception_that_does_not_pickle_still_arrives_as_its_message():
         def __init__(self, a, b):
             super().__init__(f"{a}/{b}")
 
-    def fails(report):
+    def fails(link):
         raise Unpicklable(1, 2)
 
     with pytest.raises(RuntimeError, match="Unpicklable: 1/2"):
@@ -54,9 +54,9 @@ def test_an_exception_that_does_not_pickle_still_arrives_as_its_message():
 
 
 def test_progress_counts_arrive_without_waiting_for_the_result():
-    def counts(report):
+    def counts(link):
         for count in range(1, 4):
-            report(count)
+            link.progress(count)
         time.sleep(0.3)
         return "done"
 
@@ -68,8 +68,29 @@ def test_progress_counts_arrive_without_waiting_for_the_result():
     assert child.result() == "done"
 
 
+def test_a_result_handed_back_early_comes_before_the_clean_up_which_stop_waits_for(tmp_path: Path):
+    """The partner and the complexity process hand back their result, then remove their box while
+    the judge removes its own; stop() must let that finish, not cut it short with SIGTERM."""
+    cleaned = tmp_path / "cleaned"
+
+    def works_then_cleans_up(link):
+        try:
+            link.hand_back("the result")
+        finally:
+            time.sleep(0.5)  # removing a container
+            cleaned.touch()
+
+    child = Forked(works_then_cleans_up).start()
+    begun = time.monotonic()
+    assert child.result() == "the result"
+    assert time.monotonic() - begun < 0.4 and not cleaned.exists()
+    child.stop()
+    assert cleaned.exists(), "the clean-up was cut short"
+    assert child.pid is None
+
+
 def test_a_child_that_dies_without_a_result_is_a_clear_error():
-    child = Forked(lambda report: os.kill(os.getpid(), signal.SIGKILL)).start()
+    child = Forked(lambda link: os.kill(os.getpid(), signal.SIGKILL)).start()
     with pytest.raises(ChildDied, match="killed by SIGKILL"):
         child.result()
 
@@ -79,7 +100,7 @@ def test_stop_ends_a_running_child_through_its_finally_blocks(tmp_path: Path):
     made = tmp_path / "made"
     started = tmp_path / "started"
 
-    def works_forever(report):
+    def works_forever(link):
         made.mkdir()
         try:
             started.touch()
@@ -104,7 +125,7 @@ def test_a_child_leaves_ctrl_c_to_its_parent_and_never_gives_up_its_clean_up(tmp
     adds its SIGTERM: a child that counted them all would give up and leave its sandbox behind."""
     made, started, cleaning = tmp_path / "made", tmp_path / "started", tmp_path / "cleaning"
 
-    def works_forever(report):
+    def works_forever(link):
         made.mkdir()
         try:
             started.touch()
@@ -137,7 +158,7 @@ def _wait_for(path: Path) -> None:
 
 
 def test_a_child_stopped_by_a_signal_interrupts_the_parent_run():
-    def stopped(report):
+    def stopped(link):
         raise interrupts.Interrupted(signal.SIGTERM)
 
     with pytest.raises(interrupts.Interrupted) as raised:
@@ -164,7 +185,7 @@ def fork_then_signal():
     return pid
 
 os.fork = fork_then_signal
-child = Forked(lambda report: time.sleep(30) or "slept")
+child = Forked(lambda link: time.sleep(30) or "slept")
 try:
     child.start()
     print("result", child.result(), flush=True)
@@ -209,7 +230,7 @@ def test_a_signal_to_the_parent_at_the_moment_of_the_fork_still_lets_it_stop_the
 def test_a_category_belongs_to_the_first_process_to_claim_it():
     sharing = Sharing()
     assert sharing.claim(0, 1)
-    child = Forked(lambda report: (sharing.claim(0, 2), sharing.claim(1, 2), sharing.claim(1, 2))).start()
+    child = Forked(lambda link: (sharing.claim(0, 2), sharing.claim(1, 2), sharing.claim(1, 2))).start()
     assert child.result() == (False, True, True)
     assert not sharing.claim(1, 1)
     assert sharing.claim(0, 1)
