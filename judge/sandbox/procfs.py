@@ -9,7 +9,7 @@ from pathlib import Path
 
 def _read(path: str) -> str | None:
     """A /proc file, with plain reads: the judge reads a worker's tree before most calls, and a
-    Path's read_text costs more than twice as much (19 µs against 8 for a stat file)."""
+    Path's read_text, with its file object and decoder, costs more than twice as much."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
     except OSError:
