@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import json
+import os
+import subprocess
 import sys
 
 from hypothesis import given, seed, settings, strategies as st
 
 from judge.harness import local_constants
+from tests.conftest import PROBLEMS_ROOT
 
 HIDDEN = 987_654_321  # a constant only the "hidden tests" file holds
 ELSEWHERE = 987_123_456  # one only another local module holds
@@ -57,3 +61,44 @@ def test_the_hook_is_restored_after_the_block(tmp_path):
     with local_constants.only_from(tmp_path / "hidden_tests.py"):
         assert providers._get_local_constants is not before
     assert providers._get_local_constants is before
+
+
+CONSTANTS_IN_ORDER = """
+import importlib, sys
+from pathlib import Path
+from judge.harness import local_constants
+providers = importlib.import_module("hypothesis.internal.conjecture.providers")
+with local_constants.only_from(Path(sys.argv[1])):
+    found = providers._get_local_constants()
+    print([list(found.strings), list(found.bytes), list(found.floats), list(found.integers)])
+"""
+
+
+def test_the_constants_come_in_one_order_in_every_process(tmp_path):
+    """A draw picks a constant by its position: the order must not follow the strings' hashes,
+    which change from process to process."""
+    hidden = tmp_path / "hidden_tests.py"
+    words = ", ".join(repr(f"word{i}") for i in range(40))
+    hidden.write_text(f"WORDS = [{words}]\nRAW = [b'alpha', b'beta', b'gamma']\nLIMITS = [2.5, -0.75, 1e9]\n")
+    orders = {subprocess.run([sys.executable, "-c", CONSTANTS_IN_ORDER, str(hidden)], capture_output=True,
+                             text=True, check=True, env={**os.environ, "PYTHONHASHSEED": str(hash_seed)}).stdout
+              for hash_seed in range(4)}
+    assert len(orders) == 1, orders
+    assert "word39" in orders.pop()
+
+
+def test_one_seed_gives_one_run_whatever_the_hash_seed(tmp_path):
+    """Found by a flaky CI run: with the constants in hash order, this wrong solution passed the
+    case-sensitivity property under some PYTHONHASHSEEDs (7 and 8) and failed it under others."""
+    solution = PROBLEMS_ROOT / "is_subsequence" / "corpus" / "ignores_order.py"
+    reports = []
+    for hash_seed in (0, 7):
+        done = subprocess.run([sys.executable, "-m", "judge", "run", "is_subsequence", "--solution", str(solution),
+                               "--sandbox", "local", "--no-complexity", "--sequential", "--format", "json"],
+                              capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": str(hash_seed),
+                                                                   "JUDGE_PROBLEMS": str(PROBLEMS_ROOT),
+                                                                   "JUDGE_HOME": str(tmp_path)})
+        cases = json.loads(done.stdout)["cases"]
+        reports.append([(case["name"], case["verdict"], case["counterexample"]) for case in cases])
+    assert reports[0] == reports[1]
+    assert ("test_case_sensitive_code_points", "wrong_answer", "is_subsequence('Aa', 'aA')") in reports[0]
