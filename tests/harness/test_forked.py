@@ -95,59 +95,50 @@ def test_a_child_that_dies_without_a_result_is_a_clear_error():
         child.result()
 
 
-def test_stop_ends_a_running_child_through_its_finally_blocks(tmp_path: Path):
-    """SIGTERM becomes Interrupted in the child, as in a run: its `finally` removes what it made."""
-    made = tmp_path / "made"
-    started = tmp_path / "started"
-
-    def works_forever(link):
-        made.mkdir()
+def _works_until_stopped(folder: Path, clean_up_s: float = 0.0):
+    """A child's function: makes folder/made, says folder/started, works until stopped; its
+    `finally` says folder/cleaning, takes `clean_up_s` (as removing a container does) and
+    removes folder/made."""
+    def works(link):
+        (folder / "made").mkdir()
         try:
-            started.touch()
+            (folder / "started").touch()
             while True:
                 time.sleep(0.01)
         finally:
-            made.rmdir()
+            (folder / "cleaning").touch()
+            time.sleep(clean_up_s)
+            (folder / "made").rmdir()
 
-    child = Forked(works_forever).start()  # this process never installed the handlers: the child does
-    deadline = time.monotonic() + 5
-    while not started.exists() and time.monotonic() < deadline:
-        time.sleep(0.01)
+    return works
+
+
+def test_stop_ends_a_running_child_through_its_finally_blocks(tmp_path: Path):
+    """SIGTERM becomes Interrupted in the child, as in a run: its `finally` removes what it made."""
+    child = Forked(_works_until_stopped(tmp_path)).start()  # this process never installed the handlers
+    _wait_for(tmp_path / "started")
     begun = time.monotonic()
     child.stop()
     assert time.monotonic() - begun < 3
-    assert started.exists() and not made.exists()
+    assert not (tmp_path / "made").exists()
     assert child.pid is None
 
 
 def test_a_child_leaves_ctrl_c_to_its_parent_and_never_gives_up_its_clean_up(tmp_path: Path):
     """Ctrl-C reaches the whole process group, pressed twice it reaches it twice, and the parent
     adds its SIGTERM: a child that counted them all would give up and leave its sandbox behind."""
-    made, started, cleaning = tmp_path / "made", tmp_path / "started", tmp_path / "cleaning"
-
-    def works_forever(link):
-        made.mkdir()
-        try:
-            started.touch()
-            while True:
-                time.sleep(0.01)
-        finally:
-            cleaning.touch()
-            time.sleep(0.5)  # removing a container takes this long
-            made.rmdir()
-
-    child = Forked(works_forever).start()
-    _wait_for(started)
+    child = Forked(_works_until_stopped(tmp_path, clean_up_s=0.5)).start()
+    _wait_for(tmp_path / "started")
     assert child.pid is not None
     for _ in range(3):
         os.kill(child.pid, signal.SIGINT)
     time.sleep(0.2)
-    assert child.progress() == 0 and not cleaning.exists(), "Ctrl-C is the parent's to act on"
+    assert child.progress() == 0 and not (tmp_path / "cleaning").exists(), "Ctrl-C is the parent's to act on"
     os.kill(child.pid, signal.SIGTERM)  # a supervisor's, to the whole group
-    _wait_for(cleaning)
+    _wait_for(tmp_path / "cleaning")
     os.kill(child.pid, signal.SIGHUP)
     child.stop()  # the parent's SIGTERM: the third signal the child got
-    assert not made.exists(), "the child gave up cleaning up"
+    assert not (tmp_path / "made").exists(), "the child gave up cleaning up"
 
 
 def _wait_for(path: Path) -> None:
