@@ -55,4 +55,3 @@ def only_from(hidden_tests: Path) -> Iterator[None]:
     finally:
         providers._get_local_constants = original
         providers.CONSTANTS_CACHE.cache.clear()
-
