@@ -77,8 +77,7 @@ class BoxOpening:
         with interrupts.shielded():
             self.wait_opened()
             try:
-                if self.client is not None:
-                    self.output = self.client.close()
+                self.close_worker()
             finally:
                 try:
                     if self.box is not None:

@@ -9,8 +9,9 @@ so a worker that needs it gets it, takes the median round trip from 120 to
 
 That only pays while a core is free for the worker meanwhile. A run spread
 over the cores (its hidden tests shared by two judge processes, the
-complexity phase in another) keeps every core of a two-core machine busy: a spin there takes the core from someone's worker, and such a
-run is about 5% faster without (harness/run.py switches it off).
+complexity phase in another) keeps every core of a two-core machine busy: a
+spin there takes the core from someone's worker, and such a run is about 5%
+faster without (harness/run.py switches it off).
 """
 
 from __future__ import annotations
