@@ -17,6 +17,7 @@ figures can be checked and compared.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import platform
@@ -131,12 +132,9 @@ def trace_child(args: list[str]) -> None:
     _instrument(clock)
     sys.argv = ["judge", *args]
     started = time.perf_counter()
-    try:
-        main()
-    except SystemExit:
-        pass
-    finally:
-        _write_trace(clock, time.perf_counter() - started)
+    # The judge ends its process itself, after the exit handlers (judge/cli/main.py: _exit).
+    atexit.register(lambda: _write_trace(clock, time.perf_counter() - started))
+    main()
 
 
 def _main_thread() -> bool:

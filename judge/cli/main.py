@@ -5,12 +5,15 @@ The only place that prints and maps outcomes to exit codes (docs/cli.md).
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import os
 import shutil
 import sys
+import threading
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from rich.console import Console
@@ -235,7 +238,28 @@ def main() -> None:
         code = _report_interrupt(Console(stderr=True), cause)
     except KeyboardInterrupt as exc:
         code = _report_interrupt(Console(stderr=True), exc)
-    sys.exit(code or 0)
+    _exit(code or 0)
+
+
+def _exit(code: int) -> NoReturn:
+    """Ends the process as the interpreter would, without its teardown.
+
+    What an exit owes the outside world happens as before, in the interpreter's order: threads
+    still running are waited for, the exit handlers run (temporary files, multiprocessing's and
+    logging's clean-up), the standard streams are flushed. What is skipped is the interpreter
+    freeing its every object one by one, with a last full garbage collection: 0.1 s at the end of
+    each `judge run` (benchmarks/judge_speed.py), work the kernel does at once when the process ends.
+    """
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            thread.join()
+    atexit._run_exitfuncs()  # what multiprocessing's own children run before their os._exit
+    for stream in {id(s): s for s in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__) if s}.values():
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away (`| head`), a stream already closed
+            pass
+    os._exit(code)
 
 
 if __name__ == "__main__":

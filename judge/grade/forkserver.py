@@ -120,7 +120,7 @@ def run_cell(request: dict[str, Any]) -> None:
     import judge.__main__ as entry
 
     sys.argv = [str(entry.__file__), *command[3:]]
-    entry.main()  # raises SystemExit with the run's code; the interpreter ends as it would
+    entry.main()  # ends the process as `judge` ends it: exit handlers, flushed streams, the run's code
 
 
 
