@@ -68,7 +68,7 @@ FIFO_LAUNCH = (
 KILL_ALL = "kill -9 -1 2>/dev/null; exit 0"
 
 
-BACKGROUND_CPU_SHARES = 128
+BACKGROUND_CPU_SHARES = 335
 
 
 def container_config(image: str, job: Job, run_id: str, channel_dir: Path) -> dict[str, Any]:
@@ -107,7 +107,8 @@ def container_config(image: str, job: Job, run_id: str, channel_dir: Path) -> di
         "pids_limit": limits.processes + PIDS_OVERHEAD,
         "nano_cpus": 1_000_000_000,
         # A background job's container also weighs less against the run's other containers (niceness
-        # only orders the tasks within one cgroup): 128 of the default 1024.
+        # only orders the tasks within one cgroup): 335 of the default 1024, the kernel's weight of
+        # the complexity lane's niceness 5.
         **({"cpu_shares": BACKGROUND_CPU_SHARES} if job.nice else {}),
         "cap_drop": ["ALL"],
         "security_opt": ["no-new-privileges"],
