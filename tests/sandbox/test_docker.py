@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from judge.errors import SandboxError
 from judge.harness.run import judge_solution
 from judge.limits import Limits
 from judge.problems.loader import load_problem
@@ -373,6 +374,7 @@ LOOPS_FOREVER = "def is_subsequence(s, t):\n    while True:\n        pass\n"
 SPINNING_JUDGE = """
 import json, sys, time
 from pathlib import Path
+from judge.errors import SandboxError
 from judge.limits import Limits
 from judge.sandbox.base import Job
 from judge.sandbox.docker import DockerBackend
@@ -531,6 +533,28 @@ def test_a_missing_image_says_how_to_build_it():
     assert (engine, image) == (True, False)
     assert "judge image build --offline" in detail
     assert DockerBackend(image="judge-sandbox:no-such-tag").probe().available is False
+
+
+@needs_docker
+def test_a_process_agrees_on_the_api_version_once_per_engine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """Agreeing costs the engine a GET /version (7 ms: it asks containerd and runc): a run's probe,
+    boxes and forked processes make clients one after the other, and only the first one asks."""
+    from docker.api.client import APIClient
+
+    from judge.sandbox.docker import engine
+
+    asked = []
+    retrieve = APIClient._retrieve_server_version
+    monkeypatch.setattr(APIClient, "_retrieve_server_version", lambda self: asked.append(1) or retrieve(self))
+    monkeypatch.setattr(engine, "_API_VERSIONS", {})
+    first, second = engine.connect(), engine.connect()
+    assert len(asked) == 1
+    assert second.api.api_version == first.api.api_version
+    # Another engine is asked again, and one that does not answer is said to, as ever.
+    monkeypatch.setenv("DOCKER_HOST", f"unix://{tmp_path}/no-engine.sock")
+    with pytest.raises(SandboxError, match="does not answer"):
+        engine.connect()
+    assert len(asked) == 2
 
 
 # ---------------------------------------------------------------- without an engine
