@@ -28,8 +28,10 @@ import contextlib
 import ctypes
 import os
 import signal
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 GIVE_UP_AFTER = 3  # signals
@@ -80,6 +82,22 @@ def install() -> None:
         return
     for signum in HANDLED:
         signal.signal(signum, _state.on_signal)
+    if not isinstance(sys.unraisablehook, _QuietAboutInterrupted):
+        sys.unraisablehook = _QuietAboutInterrupted(sys.unraisablehook)
+
+
+class _QuietAboutInterrupted:
+    """Python prints, and then drops, an exception raised where nobody can catch it: in a garbage
+    collector's callback (Hypothesis keeps one), in a __del__. A signal landing there is no error
+    of anyone's: it is not printed (a traceback where the user pressed Ctrl-C), and the next
+    check() raises it again, where the run can stop (before every call to the solution)."""
+
+    def __init__(self, previous: Callable[[Any], object]) -> None:
+        self.previous = previous
+
+    def __call__(self, unraisable: Any) -> None:
+        if not isinstance(unraisable.exc_value, Interrupted):
+            self.previous(unraisable)
 
 
 def check() -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import signal
+import sys
 import threading
 
 import pytest
@@ -16,6 +18,7 @@ from judge import interrupts
 def handlers(monkeypatch: pytest.MonkeyPatch):
     """The judge's handlers in this process for one test, then pytest's own again."""
     monkeypatch.setattr(interrupts, "_state", interrupts._State())
+    monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)  # install() wraps it: put back after
     previous = {signum: signal.getsignal(signum) for signum in interrupts.HANDLED}
     interrupts.install()
     yield
@@ -43,6 +46,37 @@ def test_a_swallowed_signal_is_raised_again_by_check(handlers) -> None:
         os.kill(os.getpid(), signal.SIGINT)
     except KeyboardInterrupt:
         pass  # as pytest does when it stops a session
+    with pytest.raises(interrupts.Interrupted):
+        interrupts.check()
+
+
+def test_a_signal_landing_in_a_garbage_collector_callback_is_not_printed_and_not_lost(monkeypatch) -> None:
+    """Python can only print and drop what a gc callback raises (Hypothesis keeps one): a Ctrl-C
+    landing there must not print a traceback, and the run must still stop at the next check()."""
+    printed: list[BaseException] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda unraisable: printed.append(unraisable.exc_value))
+    monkeypatch.setattr(interrupts, "_state", interrupts._State())
+    previous = {signum: signal.getsignal(signum) for signum in interrupts.HANDLED}
+    interrupts.install()
+
+    def signalled_while_collecting(phase: str, info: dict) -> None:
+        if phase == "start":
+            os.kill(os.getpid(), signal.SIGINT)
+
+    def failing_while_collecting(phase: str, info: dict) -> None:
+        raise ValueError("a callback's own bug")
+
+    try:
+        for callback in (signalled_while_collecting, failing_while_collecting):
+            gc.callbacks.append(callback)
+            try:
+                gc.collect()
+            finally:
+                gc.callbacks.remove(callback)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    assert [type(exc) for exc in printed] == [ValueError, ValueError]  # anything else is printed as ever
     with pytest.raises(interrupts.Interrupted):
         interrupts.check()
 
