@@ -235,7 +235,10 @@ def _instrument_box_opening(clock: Clock, opening) -> None:
         return connect(self)
 
     opening.connect = timed_connect
-    opening.__exit__ = clock.timed("stop", opening.__exit__)
+    if hasattr(opening, "close"):  # called early where nothing else runs in the box (run.py), and on exit
+        opening.close = clock.timed("stop", opening.close)
+    else:
+        opening.__exit__ = clock.timed("stop", opening.__exit__)
 
 
 def _instrument_sandbox(clock: Clock, run) -> None:

@@ -72,9 +72,12 @@ class BoxOpening:
                 self.output, self.client = self.client.close(), None
         return self.output
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+    def close(self) -> None:
+        """Stops the worker and removes the box, once the opening has ended; leaving the block
+        does it too (a second time, nothing)."""
         with interrupts.shielded():
+            if self._closed.is_set():
+                return
             self.wait_opened()
             try:
                 self.close_worker()
@@ -85,3 +88,7 @@ class BoxOpening:
                 finally:
                     self._closed.set()
                     self._thread.join()
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()

@@ -103,24 +103,29 @@ def _run_in_box(result: RunResult, problem: Problem, opening: BoxOpening, progre
         with _heap_frozen():
             if partner is None:
                 tests = run_hidden_tests(problem, opening.connect, result.seed, progress)
+                tests.stopped = _allowance_stopped(opening)
             else:
                 mine = run_hidden_tests(problem, opening.connect, result.seed, partner.counted_in(progress),
                                         share=Share(partner.sharing, 1, partner.start))
+                mine.stopped = _allowance_stopped(opening)
+                assert not measure or isinstance(measure, ComplexityLane)
+                # Nothing else runs in this box (the lane measures in its own): it is removed while
+                # the partner and the lane finish, not after them (a Docker box: 0.06 s).
+                opening.close()
                 tests = mine.joined(partner.result())
     except ImportFailed as failure:
         result.verdict = failure.verdict
         result.message = _import_message(result.solution, failure)
         return
-    client = opening.client
-    assert client is not None  # the tests ran: connect() returned
     result.cases, result.not_run = tests.cases, tests.not_run
-    stopped = client.allowance.stopped or tests.stopped
+    stopped = tests.stopped
     result.not_run_reason = stopped or ""
     result.verdict = Verdict.worst(case.verdict for case in result.cases)
     if stopped:  # a run stopped for time is over time, whatever its cases said
         result.verdict = Verdict.worst([result.verdict, Verdict.TIME_LIMIT_EXCEEDED])
     if measure and result.verdict is Verdict.ACCEPTED:
-        measured = measure.result() if isinstance(measure, ComplexityLane) else _measure(problem, client, result.seed)
+        measured = measure.result() if isinstance(measure, ComplexityLane) else \
+            _measure(problem, _open_client(opening), result.seed)
         result.complexity = None if measured is None else dataclasses.replace(measured, claims=claims)
         interrupts.check()
 
@@ -185,6 +190,16 @@ class _Partner:
     def stop(self) -> None:
         if self.process is not None:
             self.process.stop()
+
+
+def _open_client(opening: BoxOpening) -> WorkerClient:
+    assert opening.client is not None  # the tests ran (connect() returned) and the box is still open
+    return opening.client
+
+
+def _allowance_stopped(opening: BoxOpening) -> str | None:
+    """Why this process's allowance stopped its tests, if it did."""
+    return _open_client(opening).allowance.stopped
 
 
 def _import_message(solution: str, failure: ImportFailed) -> str:

@@ -45,11 +45,13 @@ class CountingBackend(Backend):
     def open(self, job: Job) -> Box:
         box = self.inner.open(job)
         with open(self.record, "a") as record:
-            record.write(f"{box.root}\n")
+            record.write(f"{os.getpid()} {box.root}\n")
         return box
 
-    def boxes(self) -> list[Path]:
-        return [Path(line) for line in self.record.read_text().splitlines()]
+    def boxes(self, opened_by: int | None = None) -> list[Path]:
+        """Every box opened, or those the process `opened_by` opened."""
+        lines = [line.split(" ", 1) for line in self.record.read_text().splitlines()]
+        return [Path(root) for pid, root in lines if opened_by in (None, int(pid))]
 
 
 @pytest.fixture
@@ -83,6 +85,22 @@ def test_both_processes_judge_and_their_output_is_joined(problems, backend):
     assert result.verdict.value == "accepted"
     assert result.output.stdout.startswith("checking ")
     assert len(backend.boxes()) == 2
+
+
+def test_the_judge_removes_its_box_before_it_waits_for_its_partner(problems, backend, monkeypatch):
+    """Nothing else runs in that box once its tests are done (the lane measures in its own): it is
+    removed while the partner and the lane finish, not after them."""
+    judges_box_there = []
+    partner_result = run_module._Partner.result
+
+    def result(partner):
+        judges_box_there.extend(box.exists() for box in backend.boxes(opened_by=os.getpid()))
+        return partner_result(partner)
+
+    monkeypatch.setattr(run_module._Partner, "result", result)
+    problem = problems.get("is_subsequence")
+    assert judge_solution(problem, problem.reference_path, backend, parallel=True).verdict.value == "accepted"
+    assert judges_box_there == [False]
 
 
 def test_a_failing_run_lists_the_same_cases_as_a_sequential_one(problems, backend, no_child_left):
