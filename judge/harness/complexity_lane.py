@@ -32,9 +32,9 @@ from judge.sandbox.client import ImportFailed, SolutionFailed, WorkerClient
 
 # The measuring process's and its worker's niceness: the hidden tests' judges and workers take turns on
 # the cores first (a round trip waits for a core otherwise), the measurement, timed on its own CPU clock,
-# fills the gaps. Not lower than that: where the measurement outlasts the tests, the run ends with it alone
-# on one core (weekly_buckets: niceness 10 took 0.07-0.19 s longer, the other problems the same; measured
-# with benchmarks/judge_speed.py --compare-with).
+# fills the gaps. Only that much: at niceness 10 the measurement of weekly_buckets outlasted its tests and
+# ended its runs alone on one core (0.07-0.19 s longer; the other problems alike either way; measured with
+# benchmarks/judge_speed.py --compare-with).
 LANE_NICENESS = 5
 
 

@@ -90,7 +90,7 @@ class HiddenTestResults:
     not_run: list[str]  # left out once the allowance said stop
     order: list[str]  # every hidden test's name, in collection order, whichever share ran it
     stopped: str | None = None  # why the allowance of the process that ran them stopped them
-    output: CapturedOutput = field(default_factory=CapturedOutput)  # its worker's output (a share run in a process of its own)
+    output: CapturedOutput = field(default_factory=CapturedOutput)  # its worker's output (a partner's share)
 
     def joined(self, other: HiddenTestResults) -> HiddenTestResults:
         """Both shares' results in collection order, as one process running all would list them."""
