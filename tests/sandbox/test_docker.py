@@ -536,6 +536,17 @@ def test_a_missing_image_says_how_to_build_it():
 
 
 @needs_docker
+def test_a_closed_box_holds_no_connection_to_the_engine(open_box):
+    """Something may still refer to a finished run's box (its hidden tests' module does, until the
+    next run of that problem): a process judging run after run must not keep its sockets open."""
+    open_descriptors = len(os.listdir("/proc/self/fd"))
+    boxes = [open_box() for _ in range(3)]
+    for box in boxes:
+        box.close()
+    assert len(os.listdir("/proc/self/fd")) <= open_descriptors
+
+
+@needs_docker
 def test_a_process_agrees_on_the_api_version_once_per_engine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     """Agreeing costs the engine a GET /version (7 ms: it asks containerd and runc): a run's probe,
     boxes and forked processes make clients one after the other, and only the first one asks."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import uuid
 from typing import Any
@@ -203,6 +204,10 @@ class DockerBox(Box):
             self.current.close_channel()
         self._discard_container()
         shutil.rmtree(self.host_dir, ignore_errors=True)
+        # Its connections to the engine, now: a process that judges run after run (a contest worker,
+        # the test suite) would otherwise hold ten sockets a run for as long as anything refers to the box.
+        with contextlib.suppress(*engine_errors()):
+            self.client.close()
 
     def _discard_container(self) -> None:
         self._remove_ours()
