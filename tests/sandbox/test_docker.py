@@ -374,7 +374,6 @@ LOOPS_FOREVER = "def is_subsequence(s, t):\n    while True:\n        pass\n"
 SPINNING_JUDGE = """
 import json, sys, time
 from pathlib import Path
-from judge.errors import SandboxError
 from judge.limits import Limits
 from judge.sandbox.base import Job
 from judge.sandbox.docker import DockerBackend

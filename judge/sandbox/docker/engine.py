@@ -50,12 +50,13 @@ def connect(timeout_s: float = ENGINE_TIMEOUT_S) -> Any:
     `timeout_s` bounds every call the client makes (each read, for a stream).
     """
     docker = _docker_sdk()
+    address = _engine_address()
     try:
-        client = docker.from_env(timeout=timeout_s, version=_API_VERSIONS.get(_engine_address()))
+        client = docker.from_env(timeout=timeout_s, version=_API_VERSIONS.get(address))
         client.ping()
     except engine_errors() as exc:
         raise SandboxError(f"the Docker engine does not answer: {exc}") from exc
-    _API_VERSIONS[_engine_address()] = client.api.api_version
+    _API_VERSIONS[address] = client.api.api_version
     return client
 
 
