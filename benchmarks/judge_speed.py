@@ -7,7 +7,8 @@ Each run is a whole `judge run SLUG --solution <reference>` in a fresh process,
 as a candidate starts it: the interpreter, the judge's imports, the sandbox,
 the hidden tests, the complexity phase, the report and the exit all count.
 `--breakdown` also says where that time went, from timestamps taken inside
-the run (see `trace_child`). `--compare-with DIR` times the judge in DIR (a
+a second, traced run of each (see `trace_child`): the medians are always the
+untraced runs', since tracing costs a run time of its own. `--compare-with DIR` times the judge in DIR (a
 copy of an older checkout, e.g. `git archive REV | tar -x -C DIR`) the same
 way, alternating run for run with this one, so that both meet the same load
 on a shared machine. Prints the machine and its load average, so quoted
@@ -193,10 +194,18 @@ def _instrument(clock: Clock) -> None:
         run_in_box = run._run_in_box
 
         def instrument_then_run(*args, **kwargs):
-            clock.timed("imports in the run", _instrument_session)(clock)
+            clock.timed("imports in the run", _import_session_then_instrument)(clock)
             return run_in_box(*args, **kwargs)
 
         run._run_in_box = instrument_then_run
+
+
+def _import_session_then_instrument(clock: Clock) -> None:
+    # The session module sets up Hypothesis's environment before its first import (without it,
+    # Hypothesis would load every installed package's plugin): imported first, as the run does.
+    import judge.harness.session  # noqa: F401, PLC0415
+
+    _instrument_session(clock)
 
 
 def _instrument_session(clock: Clock) -> None:
@@ -349,13 +358,16 @@ def main() -> None:
     for slug in options.problem or problems.slugs():
         for sandbox in options.sandbox or ["local"]:
             reference = problems.get(slug).reference_path
-            runs = {label: [] for label, _ in versions}
+            runs: dict[str, list] = {label: [] for label, _ in versions}
+            traced: dict[str, list] = {label: [] for label, _ in versions}
             for seed in range(options.repeats):
                 args = judge_command(slug, reference, sandbox, seed, not options.no_complexity)
                 for label, checkout in versions:  # alternating, so both meet the same load
-                    runs[label].append(time_run(args, options.breakdown, checkout))
+                    runs[label].append(time_run(args, False, checkout))
+                    if options.breakdown:
+                        traced[label].append(time_run(args, True, checkout)[1])
             _print_row(slug, sandbox, runs)
-            breakdowns += [(slug, sandbox, label, [phases for _, phases, _ in got]) for label, got in runs.items()]
+            breakdowns += [(slug, sandbox, label, phases) for label, phases in traced.items()]
     if options.breakdown:
         _print_breakdown(breakdowns)
     for sandbox in options.sandbox or ["local"]:
