@@ -74,7 +74,8 @@ def probe():
         root_writable = True
     except OSError:
         root_writable = False
-    return {"uid": os.getuid(), "network": network, "cap_eff": status["CapEff"].strip(),
+    return {"uid": os.getuid(), "network": network, "network_namespace": os.readlink("/proc/self/ns/net"),
+            "interfaces": sorted(os.listdir("/sys/class/net")), "cap_eff": status["CapEff"].strip(),
             "no_new_privs": status["NoNewPrivs"].strip(), "root_writable": root_writable,
             "solution_dir": os.listdir("/solution"), "repo_visible": os.path.exists(REPO)}
 
@@ -218,6 +219,8 @@ def test_the_container_is_locked_down(open_box):
     seen = dict(call(client, "probe")["$dict"])
     assert seen["uid"] == int(SANDBOX_USER.split(":")[0])
     assert seen["network"] != "reachable"
+    assert seen["interfaces"] == ["lo"]
+    assert seen["network_namespace"] != os.readlink("/proc/self/ns/net")
     assert seen["cap_eff"] == "0000000000000000"
     assert seen["no_new_privs"] == "1"
     assert seen["root_writable"] is False
@@ -226,11 +229,24 @@ def test_the_container_is_locked_down(open_box):
 
 
 @needs_docker
+def test_boxes_open_at_once_share_no_network(open_box):
+    # A run's boxes (the judge's, its partner's, the complexity lane's) are open together: a worker
+    # reaching another's loopback could hand its work, or its memory, to a box that is not measured.
+    namespaces = []
+    for box in (open_box(), open_box()):
+        client = WorkerClient(box, LIMITS)
+        client.start()
+        namespaces.append(dict(call(client, "probe")["$dict"])["network_namespace"])
+    assert namespaces[0] != namespaces[1]
+
+
+@needs_docker
 def test_the_container_gets_every_limit(open_box):
     box = open_box()
     host = box.client.api.inspect_container(box.container.id)["HostConfig"]
     config = box.client.api.inspect_container(box.container.id)["Config"]
     assert host["NetworkMode"] == "none"
+    assert config["NetworkDisabled"] is True  # no network library sandbox: 0.1 CPU s less per box
     assert host["ReadonlyRootfs"] is True
     assert host["Memory"] == host["MemorySwap"] == LIMITS.memory_bytes
     assert host["PidsLimit"] > LIMITS.processes
