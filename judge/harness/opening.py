@@ -1,11 +1,11 @@
 """A run's box, opened and its worker started on a thread while pytest starts and collects.
 
-Opening a box is mostly waiting (a Docker box is an engine's container: 0.2 to
-0.3 s of requests), and importing pytest and Hypothesis, then pytest's start
-and collection, are mostly computing: done one after the other, a run pays
-for both. Here the box is opened and the
-worker launched on a thread, and the hidden tests connect to it once they are
-collected (plugin.py).
+Opening a box is mostly waiting (a Docker box is an engine's container: 0.1 s
+of requests, then the worker's start), and importing pytest and Hypothesis,
+then pytest's start and collection, are mostly computing: done one after the
+other, a run pays for both. Here the box is opened and the worker launched on
+a thread, and the hidden tests connect to it once they are collected
+(plugin.py).
 
 Signals only ever reach the main thread, so the opening is never cut in half;
 leaving the block, whatever happens, waits for the opening to end and then

@@ -2,7 +2,7 @@
 
 Imported by run.py once a run's box is opening and its complexity lane is forked:
 pytest and Hypothesis take 0.14 s to import, which the box's start then hides
-(a Docker container takes 0.2 s), and the lane, which needs neither, is forked
+(a Docker container takes 0.1 s, its worker 0.1 s more), and the lane, which needs neither, is forked
 without them.
 """
 
