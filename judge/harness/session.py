@@ -2,8 +2,8 @@
 
 Imported by run.py once a run's box is opening and its complexity lane is forked:
 pytest and Hypothesis take 0.14 s to import, which the box's start then hides
-(a Docker container takes 0.1 s, its worker 0.1 s more), and the lane, which needs neither, is forked
-without them.
+(a Docker container takes 0.1 s, its worker 0.1 s more), and the lane, which
+needs neither, is forked without them.
 """
 
 from __future__ import annotations
