@@ -11,8 +11,8 @@ a second, traced run of each (see `trace_child`): the medians are always the
 untraced runs', since tracing costs a run time of its own. `--compare-with
 DIR` times the judge in DIR (a copy of an older checkout, e.g. `git archive
 REV | tar -x -C DIR`) the same way, alternating run for run with this one, so
-that both meet the same load on a shared machine. Prints the machine and its load average, so quoted
-figures can be checked and compared.
+that both meet the same load on a shared machine. Prints the machine and its
+load average, so quoted figures can be checked and compared.
 """
 
 from __future__ import annotations
