@@ -164,3 +164,35 @@ def test_a_box_whose_worker_fails_to_end_still_removes_its_folder(tmp_path: Path
     assert not box.root.exists()
     monkeypatch.undo()
     worker.terminate()
+
+
+SITE_PROBES = '''
+import sys
+
+def site_loaded():
+    return "site" in sys.modules
+
+def numpy_imports():
+    import numpy
+    return numpy.__name__
+'''
+
+
+@pytest.mark.parametrize("allowed", [(), ("numpy",)], ids=["no module allowed", "numpy allowed"])
+def test_site_packages_load_only_for_a_problem_that_allows_a_module(allowed: tuple[str, ...],
+                                                                    tmp_path: Path) -> None:
+    """Without them a worker starts 20 ms sooner; a problem that allows numpy still gets it."""
+    solution = tmp_path / "site_probes.py"
+    solution.write_text(SITE_PROBES)
+    limits = Limits(time_per_call_s=60)
+    with LocalBackend().open(Job(solution, limits, allowed, (PROBLEMS_ROOT,))) as box:
+        worker = WorkerClient(box, limits)
+        worker.start()
+        loaded = worker.call({"op": "call", "name": "site_loaded", "args": [], "kwargs": {}}).value
+        imported = worker.request({"op": "call", "name": "numpy_imports", "args": [], "kwargs": {}})
+        worker.close()
+    assert loaded is bool(allowed)
+    if allowed:
+        assert imported["ok"] and imported["value"] == "numpy", imported
+    else:  # the import guard's refusal, as before: not a missing module
+        assert imported["error"]["type"] == "ForbiddenImport", imported

@@ -10,7 +10,7 @@ from typing import Any
 
 from judge.sandbox.base import Job
 from judge.sandbox.docker.engine import _docker_sdk
-from judge.sandbox.launch import CLEAN_ENV, worker_options
+from judge.sandbox.launch import CLEAN_ENV, worker_command
 from judge.sandbox.procfs import process_start
 
 WORKER_SOURCE = Path(__file__).resolve().parents[1] / "worker.py"
@@ -142,7 +142,7 @@ def worker_argv(job: Job, number: int) -> list[str]:
     """The worker's own command line (it follows a launcher, below)."""
     tag = output_tag(number)
     return [
-        "python3", "-I", WORKER_PATH, *worker_options(job, solution_path(job)),
+        *worker_command("python3", WORKER_PATH, job, solution_path(job)),
         "--stdout", f"{OUT_DIR}/stdout.{tag}",
         "--stderr", f"{OUT_DIR}/stderr.{tag}",
     ]

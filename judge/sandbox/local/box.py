@@ -11,7 +11,7 @@ from pathlib import Path
 
 from judge import scratch
 from judge.sandbox.base import Backend, Box, Isolation, Job, Probe, WorkerProcess
-from judge.sandbox.launch import CLEAN_ENV, worker_options
+from judge.sandbox.launch import CLEAN_ENV, worker_command
 from judge.sandbox.local import confinement  # through the module: tests replace its probe
 from judge.sandbox.local.box_init import SANDBOX_FILES, SANDBOX_WORK
 from judge.sandbox.local.confinement import INIT_SOURCE, config_line, init_command
@@ -101,7 +101,7 @@ class LocalBox(Box):
 
     def _worker_argv(self, worker: str, solution: str, outputs: tuple[int, int]) -> list[str]:
         return [
-            sys.executable, "-I", worker, *worker_options(self.job, solution),
+            *worker_command(sys.executable, worker, self.job, solution),
             "--stdout-fd", str(outputs[0]), "--stderr-fd", str(outputs[1]),
         ]
 
