@@ -111,6 +111,11 @@ class WorkerProcess(abc.ABC):
     def terminate(self) -> Termination:
         """Kill the worker and everything it started; idempotent."""
 
+    def let_go(self) -> None:
+        """Ends the worker whose box is about to be closed (which ends whatever is left in it),
+        without waiting for its exit status; a later terminate() still collects it."""
+        self.terminate()
+
     @abc.abstractmethod
     def output(self) -> CapturedOutput: ...
 

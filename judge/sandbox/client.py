@@ -288,9 +288,12 @@ class WorkerClient:
         return worker.output() if worker is not None else CapturedOutput()
 
     def close(self) -> CapturedOutput:
-        """Stops the worker; returns everything the solution printed during the run."""
+        """Ends the worker before its box is closed; returns everything the solution printed
+        during the run (read first: the box's close removes it)."""
         captured = self.output()
-        self._discard()
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.let_go()
         return captured
 
     # ------------------------------------------------------------ internals

@@ -101,6 +101,10 @@ def die_leaving_the_channel_open():
             time.sleep(1)
     os._exit(4)
 
+def linger_at_exit():
+    import atexit
+    atexit.register(time.sleep, 30)
+
 def leave_behind():
     return subprocess.Popen(["sleep", "1000"], start_new_session=True).pid
 
@@ -361,6 +365,21 @@ def test_the_container_is_removed_on_close_and_on_ctrl_c(open_box):
         interrupted.spawn()
         raise KeyboardInterrupt
     assert containers_of(interrupted) == []
+
+
+@needs_docker
+def test_closing_a_run_does_not_wait_for_its_worker_to_exit(open_box):
+    """At the end of every run: the container's removal ends the worker, so its exit (15 to 240 ms
+    here, 30 s for this one) is not waited for."""
+    box = open_box()
+    client = WorkerClient(box, LIMITS)
+    client.start()
+    call(client, "linger_at_exit")
+    started = time.monotonic()
+    client.close()
+    assert time.monotonic() - started < 0.2  # waiting for its exit took 0.25 s, then an exec to kill it
+    box.close()
+    assert containers_of(box) == []
 
 
 def _wait_for(predicate, timeout_s: float, what: str):
