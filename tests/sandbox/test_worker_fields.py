@@ -95,3 +95,19 @@ def test_warnings_as_errors_covers_constructors_and_methods(client: WorkerClient
 
 def test_unknown_warning_names_are_ignored(client: WorkerClient) -> None:
     assert _call(client, "warn", warnings_as_errors=["NoSuchWarning", "len"]) == "done"
+
+
+def test_the_worker_reads_the_command_line_the_backends_write() -> None:
+    from judge.sandbox import worker
+    from judge.sandbox.launch import worker_command
+
+    job = Job(Path("/x/solution.py"), Limits(output_kb=4), ("numpy", "scipy"), (), nice=5)
+    argv = worker_command("python3", "worker.py", job, "/solution/solution.py")[3:] + ["--stdout-fd", "7"]
+    options = worker._parse_options(argv)
+    assert options["solution"] == "/solution/solution.py"
+    assert options["allow"] == ["numpy", "scipy"]
+    assert (options["output_limit"], options["nice"], options["stdout_fd"]) == (4096, 5, 7)
+    assert options["stderr_fd"] is None
+    for bad in (["--solution"], ["--solution", "s.py", "--colour", "red"], ["--nice", "0"]):
+        with pytest.raises(SystemExit):
+            worker._parse_options(bad)
