@@ -21,8 +21,6 @@ import ctypes
 import json
 import os
 import resource
-import shutil
-from pathlib import Path
 
 SETUP_FAILED = 97
 # Paths inside the namespaces: everything the worker can write lives in the fresh /tmp.
@@ -75,12 +73,17 @@ def _say(fd: int | None, message: dict) -> None:
     os.write(fd if fd is not None else 1, data)
 
 
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as file:  # not pathlib, nor shutil: 5 ms of every box's start
+        return file.read()
+
+
 def _confine(config: dict) -> dict[str, bool]:
     libc = ctypes.CDLL(None, use_errno=True)
     read_only = _make_read_only(libc, "/")
     # The interpreter's folders that the hiding or the private /tmp cover, held to mount back.
     kept = [(path, os.open(path, os.O_PATH | os.O_DIRECTORY)) for path in config.get("keep", [])]
-    copies = {target: Path(source).read_bytes() for target, source in config["copy"].items()}
+    copies = {target: _read_bytes(source) for target, source in config["copy"].items()}
     under_tmp = [(path, fd) for path, fd in kept if path.startswith(SANDBOX_TMP + "/")]
     for path in config["hide"]:  # writable until the kept folders have their mount points
         _mount(libc, "judge-hidden", path, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=64k,mode=711")
@@ -175,7 +178,7 @@ def _start_worker(config: dict) -> int:
             os.close(config["status_fd"])
             os.chdir(SANDBOX_WORK)
             apply_rlimits(config["rlimits"])
-            os.execv(shutil.which(config["worker"][0]) or config["worker"][0], config["worker"])
+            os.execvp(config["worker"][0], config["worker"])  # searches PATH, as a shell would
         except BaseException as exc:  # noqa: BLE001 - nothing may escape a forked child
             os.write(2, f"judge init: could not start the worker: {exc}\n".encode())
         os._exit(127)
