@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from judge.sandbox.pipes import widen
+
 # An idle worker drains a request at memory speed; a pipe that stays full this
 # long has no live reader (a forked leftover holding it, say): the worker is gone.
 SEND_TIMEOUT_S = 30.0
@@ -119,6 +121,8 @@ class FifoChannel:
         self.request = os.open(self.paths[0], os.O_RDWR)
         self.reply = os.open(self.paths[1], os.O_RDONLY | os.O_NONBLOCK)
         self.reply_holder: int | None = os.open(self.paths[1], os.O_WRONLY | os.O_NONBLOCK)
+        for fd in (self.request, self.reply):
+            widen(fd)
         self.connected = False
 
     def names(self) -> tuple[str, str]:

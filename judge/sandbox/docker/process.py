@@ -12,6 +12,7 @@ from judge.sandbox.base import CapturedOutput, Termination, WorkerGone, WorkerPr
 from judge.sandbox.docker.channels import AttachChannel, FifoChannel
 from judge.sandbox.docker.container import KILL_ALL, SANDBOX_USER, attach_launch, fifo_launch, worker_argv
 from judge.sandbox.docker.engine import engine_errors
+from judge.sandbox.pipes import Lines
 from judge.sandbox.spin import answered_soon
 from judge.sandbox.termination import from_status, split_shell_status
 
@@ -46,7 +47,7 @@ class DockerWorker(WorkerProcess):
         self.accounting = box.accounting
         self.cpu_resolution_s = self.accounting.resolution_s
         self.accounting.start_worker()
-        self.buffer = b""
+        self.replies = Lines()
         self.channel_closed = False
         self.next_exit_check = time.monotonic() + EXIT_POLL_S
         self.termination: Termination | None = None
@@ -87,18 +88,17 @@ class DockerWorker(WorkerProcess):
 
     def receive(self, timeout_s: float) -> bytes | None:
         deadline = time.monotonic() + timeout_s
-        if self.just_sent and b"\n" not in self.buffer and not self.channel_closed:
+        if self.just_sent and not self.replies.complete and not self.channel_closed:
             answered_soon(lambda: bool(select.select([self.channel], [], [], 0)[0]))
         self.just_sent = False
-        while b"\n" not in self.buffer:
+        while not self.replies.complete:
             if self.channel_closed:
                 raise WorkerGone("the worker exited")
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return None
             self._wait_readable(remaining)
-        line, _, self.buffer = self.buffer.partition(b"\n")
-        return line
+        return self.replies.pop()
 
     def _wait_readable(self, remaining: float) -> None:
         """Reads what arrives within `remaining` seconds; notices a worker that died unheard."""
@@ -107,7 +107,7 @@ class DockerWorker(WorkerProcess):
             if data is None:
                 self.channel_closed = True
             else:
-                self.buffer += data
+                self.replies.feed(data)
         elif time.monotonic() >= self.next_exit_check:
             self.next_exit_check = time.monotonic() + EXIT_POLL_S
             self.channel_closed = self._exit_code() is not None

@@ -17,6 +17,7 @@ from judge.limits import Limits
 from judge.sandbox.base import CapturedOutput, Termination, WorkerGone, WorkerProcess
 from judge.sandbox.local.box_init import apply_rlimits
 from judge.sandbox.output import read_output
+from judge.sandbox.pipes import Lines, widen
 from judge.sandbox.procfs import kill_user_processes, tree_cpu_seconds
 from judge.sandbox.spin import answered_soon
 from judge.sandbox.termination import from_status
@@ -71,6 +72,8 @@ class LocalWorker(WorkerProcess):
                     preexec_fn=(lambda: apply_rlimits(rlimits)) if rlimits else None,  # noqa: PLW1509
                 )
             self.stdin, self.stdout = _piped(self.process.stdin), _piped(self.process.stdout)
+            for pipe in (self.stdin, self.stdout):
+                widen(pipe.fileno())
             self._write_first_line(first_line)
         except OSError as exc:
             raise SandboxError(f"could not start the local worker: {exc}") from exc
@@ -79,7 +82,7 @@ class LocalWorker(WorkerProcess):
                 os.close(fd)
         self.selector = selectors.DefaultSelector()
         self.selector.register(self.stdout, selectors.EVENT_READ)
-        self.buffer = b""
+        self.replies = Lines()
         self.channel_closed = False
         self.termination: Termination | None = None
         self.termination_report: dict | None = None
@@ -102,10 +105,10 @@ class LocalWorker(WorkerProcess):
 
     def receive(self, timeout_s: float) -> bytes | None:
         deadline = time.monotonic() + timeout_s
-        if self.just_sent and b"\n" not in self.buffer:
+        if self.just_sent and not self.replies.complete:
             answered_soon(lambda: bool(self.selector.select(0)))
         self.just_sent = False
-        while b"\n" not in self.buffer:
+        while not self.replies.complete:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return None
@@ -118,9 +121,8 @@ class LocalWorker(WorkerProcess):
             chunk = os.read(self.stdout.fileno(), 1 << 20)
             if not chunk:
                 self._channel_gone()
-            self.buffer += chunk
-        line, _, self.buffer = self.buffer.partition(b"\n")
-        return line
+            self.replies.feed(chunk)
+        return self.replies.pop()
 
     def _exited(self) -> bool:
         if self.reaped is None:
