@@ -291,15 +291,20 @@ class WorkerClient:
         """Ends the worker before its box is closed; returns everything the solution printed
         during the run (read first: the box's close removes it)."""
         captured = self.output()
-        worker, self.worker = self.worker, None
+        worker = self._detach()
         if worker is not None:
             worker.let_go()
         return captured
 
     # ------------------------------------------------------------ internals
 
-    def _discard(self) -> Termination:
+    def _detach(self) -> WorkerProcess | None:
+        """The current worker, which from now on is no longer this client's to call."""
         worker, self.worker = self.worker, None
+        return worker
+
+    def _discard(self) -> Termination:
+        worker = self._detach()
         return worker.terminate() if worker is not None else Termination()
 
     def _parse(self, line: bytes) -> dict:
