@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from judge.harness.kept_data import kept
 from judge.harness.proxy import CpuBudget, SolutionProxy
 from judge.harness.render import render_call, render_value
 from judge.sandbox import wire
@@ -24,7 +25,7 @@ from judge.sandbox.wire import NdArray, Opaque, Rng, Stream
 __all__ = [
     "AfterCall", "NdArray", "Opaque", "Rng", "Stream", "WrongAnswer",
     "call_and_arguments", "category", "cpu_budget", "expect", "expect_equal", "expect_raises", "fail",
-    "warnings_as_errors",
+    "kept", "warnings_as_errors",
 ]
 
 _MISSING = object()

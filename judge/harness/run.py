@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from judge import interrupts
+from judge.harness import kept_data
 from judge.harness.complexity_lane import ComplexityLane
 from judge.harness.forked import Forked, Link
 from judge.harness.opening import BoxOpening
@@ -57,9 +58,11 @@ def judge_solution(
     if finding is not None:
         result.verdict, result.message = finding.verdict, finding.message
     else:
-        hidden = (problem.directory.parent, JUDGE_PACKAGE, *hidden_paths)
+        kept = kept_data.folder()  # made before any box opens: hidden from the solution like the rest
+        hidden = (problem.directory.parent, JUDGE_PACKAGE, *hidden_paths, *([kept] if kept else []))
         job = Job(solution.resolve(), problem.limits, problem.allowed_modules, hidden)
-        with spin.switched_off() if parallel else contextlib.nullcontext():
+        with spin.switched_off() if parallel else contextlib.nullcontext(), \
+                kept_data.kept_for(problem.slug, (problem.hidden_tests_path, problem.reference_path), kept):
             _judge_in_boxes(result, problem, backend, job, progress, measure_complexity, parallel)
     result.duration_s = time.monotonic() - started
     return result

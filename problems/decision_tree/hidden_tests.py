@@ -21,7 +21,6 @@ at a threshold, or a quarter on either side, are exact.
 
 from __future__ import annotations
 
-import functools
 import math
 import random
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from fractions import Fraction
 
 from hypothesis import assume, given, settings, strategies as st
 
-from judge.testing import NdArray, category, expect, expect_equal, expect_raises, fail
+from judge.testing import NdArray, category, expect, expect_equal, expect_raises, fail, kept
 
 MARGIN = Fraction(1, 10**9)
 SHAPE_EXAMPLES = 10
@@ -388,7 +387,7 @@ def test_bad_prediction_rows(solution, data, kind, as_array):
 # --- large input: time ------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
+@kept
 def _large() -> tuple[list, list]:
     """2000 rows, 4 integer features (thresholds are exact halves), 3 noisy classes."""
     rng = random.Random(LARGE_SEED)

@@ -12,7 +12,6 @@ sandbox sends back the table as the solution left it.
 
 from __future__ import annotations
 
-import functools
 import math
 import random
 from collections import Counter
@@ -20,7 +19,7 @@ from fractions import Fraction
 
 from hypothesis import given, settings, strategies as st
 
-from judge.testing import call_and_arguments, category, expect, expect_raises, fail
+from judge.testing import call_and_arguments, category, expect, expect_raises, fail, kept
 
 NAN = math.nan
 INTS = [-3, 0, 1, 2, 5, 7, 1000]
@@ -74,11 +73,15 @@ def _fill(cells: list, numeric: str):
         counts = Counter(values)
         best = max(counts.values())
         return min(v for v in counts if counts[v] == best)
-    exact = sorted(Fraction(v) for v in values)
     if numeric == "mean":
-        return sum(exact, Fraction(0)) / len(exact)
-    middle = len(exact) // 2
-    return exact[middle] if len(exact) % 2 else (exact[middle - 1] + exact[middle]) / 2
+        return sum(map(Fraction, values), Fraction(0)) / len(values)
+    # Python compares ints with floats exactly: sorted as they are, only the middle becomes a Fraction
+    # (sorting 6700 Fractions took 0.3 s of every run).
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return Fraction(ordered[middle])
+    return (Fraction(ordered[middle - 1]) + Fraction(ordered[middle])) / 2
 
 
 def _same_cell(got: object, want: object) -> bool:
@@ -279,7 +282,7 @@ def test_unknown_numeric_rule(solution, table, numeric):
 # --- large table -------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
+@kept
 def _large() -> list[list]:
     rng = random.Random(5)
     kinds = ["int", "float", "str", "number", "int", "str"]

@@ -19,7 +19,6 @@ math.isclose(rel_tol=1e-6, abs_tol=1e-6).
 
 from __future__ import annotations
 
-import functools
 import math
 import random
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from fractions import Fraction
 
 from hypothesis import assume, given, settings, strategies as st
 
-from judge.testing import NdArray, call_and_arguments, category, expect, expect_raises, fail
+from judge.testing import NdArray, call_and_arguments, category, expect, expect_raises, fail, kept
 
 MARGIN = 1e-6  # relative; the contract promises more than 1e-7
 REL_TOL = ABS_TOL = 1e-6
@@ -358,7 +357,7 @@ def test_negative_or_nan_tol(solution, problem, tol):
 LARGE_POINTS = 10_000
 
 
-@functools.lru_cache(maxsize=1)
+@kept
 def _large(reference_kmeans) -> tuple[list, list, tuple]:
     """Five Gaussian blobs in the plane, started from five points of the first blob."""
     rng = random.Random(31)

@@ -22,7 +22,6 @@ On rows that do not cancel dz is a tiny share of |z|, so the check stays as exac
 
 from __future__ import annotations
 
-import functools
 import math
 import random
 
@@ -30,7 +29,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from judge.testing import NdArray, category, expect, expect_raises, fail, warnings_as_errors
+from judge.testing import NdArray, category, expect, expect_raises, fail, kept, warnings_as_errors
 
 PROBA_TOL = 1e-6
 # How much of the size of z's terms two correct computations of z may differ by: float64 rounds
@@ -342,7 +341,7 @@ def test_bad_prediction_rows(solution, task, method, kind, as_array):
 # --- large input: time -----------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
+@kept
 def _large() -> tuple[list, list, dict]:
     rng = random.Random(17)
     X = [[rng.gauss(0, 1) for _ in range(4)] for _ in range(4000)]

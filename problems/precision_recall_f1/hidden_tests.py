@@ -14,13 +14,12 @@ empty string.
 
 from __future__ import annotations
 
-import functools
 import random
 from fractions import Fraction
 
 from hypothesis import given, settings, strategies as st
 
-from judge.testing import category, expect, expect_equal, expect_raises, fail
+from judge.testing import category, expect, expect_equal, expect_raises, fail, kept
 
 TOLERANCE = 1e-9
 KEYS = {"labels", "precision", "recall", "f1", "support", "macro", "micro"}
@@ -241,7 +240,7 @@ def test_empty_input(solution):
 # --- large input: time and memory ------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
+@kept
 def _large() -> tuple[list[int], list[int], dict]:
     rng = random.Random(7)
     y_true = [rng.randrange(LARGE_LABELS) for _ in range(LARGE_SAMPLES)]

@@ -11,14 +11,13 @@ tolerance.
 
 from __future__ import annotations
 
-import functools
 import math
 import random
 from fractions import Fraction
 
 from hypothesis import given, settings, strategies as st
 
-from judge.testing import NdArray, category, expect, expect_raises
+from judge.testing import NdArray, category, expect, expect_raises, kept
 
 TOLERANCE = 1e-9
 # Input-shape rules show on almost any example: fewer are enough.
@@ -227,7 +226,7 @@ def test_empty_input(solution):
 # --- large inputs: time and memory -------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=2)
+@kept
 def _large(distinct: bool) -> tuple[list[int], list[float], Fraction]:
     """100 000 labelled scores (all distinct, or about 2000 values each shared by many), and their AUC."""
     rng = random.Random(12 if distinct else 13)

@@ -7,13 +7,12 @@ that Hypothesis shrinks a failure to a few characters a person can read.
 
 from __future__ import annotations
 
-import functools
 import random
 from array import array
 
 from hypothesis import given, strategies as st
 
-from judge.testing import category, expect, expect_equal, expect_raises, fail
+from judge.testing import category, expect, expect_equal, expect_raises, fail, kept
 
 # Words whose plain `str` order differs from "natural" or case-insensitive
 # orders: digits sort before letters, "10" before "2", capitals lowercase
@@ -267,7 +266,7 @@ _BIASED_BYTES = bytes(range(256 - 256 % len(LARGE_LETTERS), 256))
 _STAND_IN_TO_LETTER = str.maketrans(_STAND_INS.decode(), LARGE_LETTERS)
 
 
-@functools.lru_cache(maxsize=1)
+@kept
 def _large_text() -> str:
     """About 1.2 million characters: 110,000 distinct words, Zipf-like counts.
 
@@ -312,7 +311,7 @@ def _shuffled(rng: random.Random, items: list[str]) -> list[str]:
     return [items[i] for i in sorted(range(len(items)), key=keys.__getitem__)]
 
 
-@functools.lru_cache(maxsize=1)
+@kept
 def _large_text_ranking(reference) -> list:
     """The reference's first 6000 pairs on the large text (the most either test asks for): ranked
     once for both tests, since a ranking costs 0.35 s and the first n pairs are its prefix."""

@@ -24,7 +24,7 @@ from typing import Any
 
 from hypothesis import given, settings, strategies as st
 
-from judge.testing import category, expect_equal, expect_raises
+from judge.testing import category, expect_equal, expect_raises, kept
 
 WEEK = timedelta(days=7)
 DAY = timedelta(days=1)
@@ -555,6 +555,7 @@ def _written_every(step: timedelta, first: datetime, count: int, suffix: str) ->
     return stamps
 
 
+@kept
 def _daily_stamps() -> list[str]:
     """200k days from 1500, every other one with a midnight time."""
     stamps = _daily_dates(1500, LARGE)
@@ -562,6 +563,7 @@ def _daily_stamps() -> list[str]:
     return stamps
 
 
+@kept
 def _dense_stamps(start: datetime, step: timedelta, shift: timedelta) -> list[str]:
     """Pairs of equal instants `step` apart from `start`, written at +00:00 and at +05:30 (= shift)."""
     stamps = [""] * LARGE
