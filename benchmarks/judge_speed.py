@@ -1,7 +1,7 @@
 """How fast is `judge run`? Wall time per problem on its reference, and the worker round trip.
 
 Run: python benchmarks/judge_speed.py [--repeats N] [--sandbox local|docker ...] [--breakdown]
-                                      [--compare-with DIR]
+                                      [--cold] [--compare-with DIR]
 
 Each run is a whole `judge run SLUG --solution <reference>` in a fresh process,
 as a candidate starts it: the interpreter, the judge's imports, the sandbox,
@@ -13,6 +13,13 @@ DIR` times the judge in DIR (a copy of an older checkout, e.g. `git archive
 REV | tar -x -C DIR`) the same way, alternating run for run with this one, so
 that both meet the same load on a shared machine. Prints the machine and its
 load average, so quoted figures can be checked and compared.
+
+The large inputs that hidden tests build from fixed seeds, and their expected
+answers, are kept on disk after a machine's first run of a problem
+(judge/harness/kept_data.py). The timed runs find them there, as a candidate's
+every run after the first does: an untimed run of each problem fills a folder
+private to the sitting first. `--cold` times first runs instead (an empty
+folder for each run).
 """
 
 from __future__ import annotations
@@ -60,11 +67,14 @@ def judge_command(slug: str, reference: Path, sandbox: str, seed: int, complexit
     return args if complexity else [*args, "--no-complexity"]
 
 
-def time_run(args: list[str], traced: bool, checkout: Path | None = None) -> tuple[float, dict[str, float], str]:
+def time_run(args: list[str], traced: bool, checkout: Path | None = None,
+             cache_home: str | None = None) -> tuple[float, dict[str, float], str]:
     """Wall seconds of one `judge run` in a fresh process (of the judge in `checkout`, when
-    given), its phases when traced, and its verdict."""
-    with tempfile.NamedTemporaryFile(suffix=".json") as trace:
-        env = {**os.environ, "JUDGE_SPEED_TRACE": trace.name, "JUDGE_SPEED_SPAWNED": repr(time.time())}
+    given), its phases when traced, and its verdict. `cache_home`: the folder that holds the hidden
+    tests' kept data (judge/harness/kept_data.py); None: an empty one, as at a machine's first run."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as trace, tempfile.TemporaryDirectory() as empty:
+        env = {**os.environ, "JUDGE_SPEED_TRACE": trace.name, "JUDGE_SPEED_SPAWNED": repr(time.time()),
+               "XDG_CACHE_HOME": cache_home or empty}
         if checkout is not None:  # found before the installed judge
             env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(checkout), env.get("PYTHONPATH")]))
         command = [sys.executable, __file__, "--trace-child", *args] if traced else [_judge_script(), *args]
@@ -354,20 +364,28 @@ def main() -> None:
           f"complexity {'off' if options.no_complexity else 'on'}; medians")
     medians = " ".join(f"{f'{label} median s'.strip():>15s}" for label, _ in versions)
     print(f"{'problem':22s} {'sandbox':8s} {medians} {'min s':>7s} {'max s':>7s}")  # min and max: this judge
+    print("kept data: " + ("built afresh at every run (--cold)" if options.cold else
+                           "built by an untimed run of each problem first, then loaded, as from a "
+                           "candidate's second run of a problem on"))
     breakdowns = []
-    for slug in options.problem or problems.slugs():
-        for sandbox in options.sandbox or ["local"]:
+    with tempfile.TemporaryDirectory(prefix="judge-speed-kept-") as kept_home:
+        cache_home = None if options.cold else kept_home
+        for slug in options.problem or problems.slugs():
             reference = problems.get(slug).reference_path
-            runs: dict[str, list] = {label: [] for label, _ in versions}
-            traced: dict[str, list] = {label: [] for label, _ in versions}
-            for seed in range(options.repeats):
-                args = judge_command(slug, reference, sandbox, seed, not options.no_complexity)
-                for label, checkout in versions:  # alternating, so both meet the same load
-                    runs[label].append(time_run(args, False, checkout))
-                    if options.breakdown:
-                        traced[label].append(time_run(args, True, checkout)[1])
-            _print_row(slug, sandbox, runs)
-            breakdowns += [(slug, sandbox, label, phases) for label, phases in traced.items()]
+            if cache_home is not None:
+                time_run(judge_command(slug, reference, (options.sandbox or ["local"])[0], 0, False), False,
+                         cache_home=cache_home)
+            for sandbox in options.sandbox or ["local"]:
+                runs: dict[str, list] = {label: [] for label, _ in versions}
+                traced: dict[str, list] = {label: [] for label, _ in versions}
+                for seed in range(options.repeats):
+                    args = judge_command(slug, reference, sandbox, seed, not options.no_complexity)
+                    for label, checkout in versions:  # alternating, so both meet the same load
+                        runs[label].append(time_run(args, False, checkout, cache_home))
+                        if options.breakdown:
+                            traced[label].append(time_run(args, True, checkout, cache_home)[1])
+                _print_row(slug, sandbox, runs)
+                breakdowns += [(slug, sandbox, label, phases) for label, phases in traced.items()]
     if options.breakdown:
         _print_breakdown(breakdowns)
     for sandbox in options.sandbox or ["local"]:
@@ -402,6 +420,8 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--problem", action="append", help="default: every problem")
     parser.add_argument("--no-complexity", action="store_true", help="time the hidden tests only")
     parser.add_argument("--breakdown", action="store_true", help="also the median seconds of each phase")
+    parser.add_argument("--cold", action="store_true",
+                        help="every run builds the hidden tests' kept data afresh, as a machine's first run does")
     parser.add_argument("--compare-with", type=Path, metavar="DIR",
                         help="also time the judge in DIR (an older checkout), alternating with this one")
     return parser.parse_args()
