@@ -388,14 +388,15 @@ def test_bad_prediction_rows(solution, data, kind, as_array):
 
 
 @kept
-def _large() -> tuple[list, list]:
-    """2000 rows, 4 integer features (thresholds are exact halves), 3 noisy classes."""
+def _large(reference) -> tuple[list, list, list]:
+    """5000 rows, 4 integer features (thresholds are exact halves), 3 noisy classes, and the
+    reference's predictions on them (0.4 CPU s a run to fit)."""
     rng = random.Random(LARGE_SEED)
     X = [[rng.randrange(1000) for _ in range(4)] for _ in range(LARGE_ROWS)]
     # Noisy labels keep the nodes impure, so the tree is deep and its nodes large.
     scores = [x[0] + x[1] / 2 - x[2] / 4 + rng.randrange(900) for x in X]
     y = ["lo" if s < 700 else "mid" if s < 1100 else "hi" for s in scores]
-    return X, y
+    return X, y, reference.DecisionTreeClassifier(**LARGE_PARAMS).fit(X, y).predict(X)
 
 
 LARGE_SEED = 5
@@ -406,9 +407,8 @@ LARGE_PARAMS = {"max_depth": 8, "min_samples_leaf": 5}
 @category("large input: 5000 rows x 4 features, depth 8")
 def test_large_fit(solution, reference):
     # The seed was checked once with the exact simulation: no decision of this tree is a near-tie.
-    X, y = _large()
+    X, y, expected = _large(reference)
     model = _fitted(solution, X, y, LARGE_PARAMS)
-    expected = reference.DecisionTreeClassifier(**LARGE_PARAMS).fit(X, y).predict(X)
     got = model.predict(X)
     expect(isinstance(got, list) and len(got) == len(X), "predict must return one label per row", actual=len(got))
     wrong = [i for i, (g, w) in enumerate(zip(got, expected)) if g != w]

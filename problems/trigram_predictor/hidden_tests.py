@@ -14,7 +14,7 @@ from typing import Any
 
 from hypothesis import given, settings, strategies as st
 
-from judge.testing import category, cpu_budget, expect, expect_equal, expect_raises
+from judge.testing import category, cpu_budget, expect, expect_equal, expect_raises, kept
 
 # Upper case sorts before lower case in plain str order ("B" < "a"), so a
 # solution that compares case-insensitively loses ties it should win.
@@ -46,12 +46,12 @@ def _fit_both(solution: Any, reference: Any, sentences: Corpus) -> tuple[Any, An
 
 
 def _expect_same_predictions(model: Any, oracle: Any, queries: list[Query]) -> None:
-    for w1, w2 in queries:
-        expect_equal(
-            model.predict_next(w1, w2),
-            oracle.predict_next(w1, w2),
-            f"predict_next({w1!r}, {w2!r})",
-        )
+    _expect_answers(model, queries, [oracle.predict_next(w1, w2) for w1, w2 in queries])
+
+
+def _expect_answers(model: Any, queries: list[Query], answers: list) -> None:
+    for (w1, w2), answer in zip(queries, answers):
+        expect_equal(model.predict_next(w1, w2), answer, f"predict_next({w1!r}, {w2!r})")
 
 
 def _trigram_contexts(sentences: Corpus) -> list[Query]:
@@ -337,6 +337,16 @@ def _mixed_queries(seed: int, sentences: Corpus, count: int) -> list[Query]:
     return queries
 
 
+@kept
+def _large_case(reference, corpus: tuple[int, int, int, bool], query_seed: int, count: int) -> tuple:
+    """A corpus of _random_corpus(*corpus), `count` mixed queries on it and the reference's
+    answers: the same at every run (0.3 CPU s a run to build and fit them all)."""
+    sentences = _random_corpus(*corpus)
+    queries = _mixed_queries(query_seed, sentences, count)
+    oracle = reference.TrigramModel().fit(sentences)
+    return sentences, queries, [oracle.predict_next(w1, w2) for w1, w2 in queries]
+
+
 @category("large inputs")
 def test_large_corpus_and_large_vocabulary(solution, reference):
     # Both models are made before any heavy call: if the first fit breaks a
@@ -344,18 +354,16 @@ def test_large_corpus_and_large_vocabulary(solution, reference):
     # has to be created on the replacement worker.
     deep = solution.TrigramModel()
     wide = solution.TrigramModel()
-    # 100k tokens over 20 words: a counting fit uses a small share of the
-    # per-call limit, a quadratic one needs many times the limit.
-    sentences = _random_corpus(seed=7, tokens=100_000, vocabulary=20, skewed=True)
+    # 100k tokens over 20 words (seed 7): a counting fit uses a small share of
+    # the per-call limit, a quadratic one needs many times the limit.
+    sentences, queries, answers = _large_case(reference, (7, 100_000, 20, True), 11, 150)
     deep.fit(sentences)
-    oracle = reference.TrigramModel().fit(sentences)
-    _expect_same_predictions(deep, oracle, _mixed_queries(11, sentences, 150))
+    _expect_answers(deep, queries, answers)
     # ~9k distinct tokens: fine for count tables, far too many for anything
     # sized vocabulary squared (~8 * 10^7 cells).
-    sentences = _random_corpus(seed=5, tokens=25_000, vocabulary=10_000, skewed=False)
+    sentences, queries, answers = _large_case(reference, (5, 25_000, 10_000, False), 13, 30)
     wide.fit(sentences)
-    oracle = reference.TrigramModel().fit(sentences)
-    _expect_same_predictions(wide, oracle, _mixed_queries(13, sentences, 30))
+    _expect_answers(wide, queries, answers)
 
 
 # predict_next must not depend on the corpus size: after one fit on a large
@@ -369,8 +377,7 @@ PREDICTION_BUDGET_S = 1.5
 @category("prediction cost")
 def test_predictions_do_not_rescan_the_corpus(solution, reference):
     model = solution.TrigramModel()
-    sentences = _random_corpus(seed=17, tokens=100_000, vocabulary=20, skewed=True)
+    sentences, queries, answers = _large_case(reference, (17, 100_000, 20, True), 19, PREDICTION_QUERIES)
     model.fit(sentences)
-    oracle = reference.TrigramModel().fit(sentences)
     with cpu_budget(solution, PREDICTION_BUDGET_S):
-        _expect_same_predictions(model, oracle, _mixed_queries(19, sentences, PREDICTION_QUERIES))
+        _expect_answers(model, queries, answers)
