@@ -10,9 +10,11 @@ the hidden tests, the complexity phase, the report and the exit all count.
 a second, traced run of each (see `trace_child`): the medians are always the
 untraced runs', since tracing costs a run time of its own. `--compare-with
 DIR` times the judge in DIR (a copy of an older checkout, e.g. `git archive
-REV | tar -x -C DIR`) the same way, alternating run for run with this one, so
-that both meet the same load on a shared machine. Prints the machine and its
-load average, so quoted figures can be checked and compared.
+REV | tar -x -C DIR`) the same way, on DIR's own problems and references,
+alternating run for run with this one, so that both meet the same load on a
+shared machine. Prints the machine, its load average and its speed (a fixed
+loop of Python, timed at the start and at the end: a virtual machine's speed
+drifts), so quoted figures can be checked and compared.
 
 The large inputs that hidden tests build from fixed seeds, and their expected
 answers, are kept on disk after a machine's first run of a problem
@@ -62,6 +64,18 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}, load {load:.1f}"
 
 
+def machine_speed() -> str:
+    """CPU seconds of a fixed loop of Python (median of 5): the same work, so a change is the machine's."""
+    samples = []
+    for _ in range(5):
+        started = time.process_time()
+        total = 0
+        for i in range(1_000_000):
+            total += i * i
+        samples.append(time.process_time() - started)
+    return f"a fixed loop takes {statistics.median(samples) * 1000:.0f} ms"
+
+
 def judge_command(slug: str, reference: Path, sandbox: str, seed: int, complexity: bool) -> list[str]:
     args = ["run", slug, "--solution", str(reference), "--sandbox", sandbox, "--seed", str(seed), "--format", "json"]
     return args if complexity else [*args, "--no-complexity"]
@@ -75,8 +89,10 @@ def time_run(args: list[str], traced: bool, checkout: Path | None = None,
     with tempfile.NamedTemporaryFile(suffix=".json") as trace, tempfile.TemporaryDirectory() as empty:
         env = {**os.environ, "JUDGE_SPEED_TRACE": trace.name, "JUDGE_SPEED_SPAWNED": repr(time.time()),
                "XDG_CACHE_HOME": cache_home or empty}
-        if checkout is not None:  # found before the installed judge
+        if checkout is not None:  # found before the installed judge, with the problems of its own time
             env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(checkout), env.get("PYTHONPATH")]))
+            env["JUDGE_PROBLEMS"] = os.pathsep.join(filter(None, [str(checkout / "problems"),
+                                                                   env.get("JUDGE_PROBLEMS")]))
         command = [sys.executable, __file__, "--trace-child", *args] if traced else [_judge_script(), *args]
         started = time.perf_counter()
         done = subprocess.run(command, capture_output=True, env=env, check=False)
@@ -359,7 +375,7 @@ def main() -> None:
 
     problems = ProblemSet(find_problems_root())
     versions = [("before", options.compare_with), ("after", None)] if options.compare_with else [("", None)]
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; {machine_speed()}")
     print(f"judge run on each reference (a fresh process each), {options.repeats} seeds, "
           f"complexity {'off' if options.no_complexity else 'on'}; medians")
     medians = " ".join(f"{f'{label} median s'.strip():>15s}" for label, _ in versions)
@@ -379,8 +395,9 @@ def main() -> None:
                 runs: dict[str, list] = {label: [] for label, _ in versions}
                 traced: dict[str, list] = {label: [] for label, _ in versions}
                 for seed in range(options.repeats):
-                    args = judge_command(slug, reference, sandbox, seed, not options.no_complexity)
                     for label, checkout in versions:  # alternating, so both meet the same load
+                        args = judge_command(slug, _reference_in(checkout, slug, reference), sandbox, seed,
+                                             not options.no_complexity)
                         runs[label].append(time_run(args, False, checkout, cache_home))
                         if options.breakdown:
                             traced[label].append(time_run(args, True, checkout, cache_home)[1])
@@ -392,7 +409,13 @@ def main() -> None:
         for label, checkout in versions:
             print(f"worker round trip ({sandbox}{', ' + label if label else ''}): "
                   f"{round_trip_in(sandbox, checkout):.3f} ms median over {ROUND_TRIP_CALLS} calls")
-    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}; {machine_speed()}")
+
+
+def _reference_in(checkout: Path | None, slug: str, reference: Path) -> Path:
+    """The reference solution of the checkout's own time, when it has one."""
+    older = None if checkout is None else checkout / "problems" / slug / "reference.py"
+    return older if older is not None and older.is_file() else reference
 
 
 def round_trip_in(sandbox: str, checkout: Path | None) -> float:

@@ -71,22 +71,30 @@ class _Store:
 
     def save(self, file: Path, value: Any) -> None:
         """Written whole or not at all (two processes of one run may save the same value at once),
-        and older versions of the same entry removed."""
-        with contextlib.suppress(OSError, pickle.PicklingError):
+        and older versions of the same entry removed. A value that cannot be saved (a full disk,
+        an object pickle refuses) is only built again at the next run."""
+        try:
             handle, temporary = tempfile.mkstemp(dir=self.path, prefix=".saving-")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, file)
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(temporary)
-            stem = file.name.rsplit(".", 2)[0]  # slug.name.arguments
-            for older in self.path.glob(f"{stem}.*.pickle"):
-                if older != file:
-                    older.unlink(missing_ok=True)
+        except OSError:
+            return
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, file)
+        except Exception:  # noqa: BLE001 - OSError, PicklingError, TypeError...: not kept, that is all
+            return
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+        stem = file.name.rsplit(".", 2)[0]  # slug.name.arguments
+        for older in self.path.glob(f"{stem}.*.pickle"):
+            if older != file:
+                with contextlib.suppress(OSError):
+                    older.unlink()
 
 
+# The problem whose hidden tests run in this process: process-wide, like the rest of the harness's
+# state (one judging per process at a time; contests judge in child processes).
 _current: _Store | None = None
 
 

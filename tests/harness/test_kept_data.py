@@ -150,3 +150,9 @@ def test_a_run_keeps_its_large_inputs_where_no_solution_can_read_them(problems, 
     )
     peeked = judge_solution(is_subsequence, peeking, LocalBackend(), measure_complexity=False)
     assert peeked.verdict.value == "accepted", peeked.message
+
+
+def test_a_value_that_cannot_be_saved_is_still_returned(sources, folder):
+    with kept_for("demo", sources, folder):
+        assert kept(lambda: (lambda: 1))()() == 1  # pickle refuses a lambda
+    assert not list(folder.iterdir()), "a partial entry or its temporary file was left"
