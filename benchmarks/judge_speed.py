@@ -381,8 +381,8 @@ def main() -> None:
     medians = " ".join(f"{f'{label} median s'.strip():>15s}" for label, _ in versions)
     print(f"{'problem':22s} {'sandbox':8s} {medians} {'min s':>7s} {'max s':>7s}")  # min and max: this judge
     print("kept data: " + ("built afresh at every run (--cold)" if options.cold else
-                           "built by an untimed run of each problem first, then loaded, as from a "
-                           "candidate's second run of a problem on"))
+                           "built by an untimed run of each problem first, then loaded, as at every "
+                           "run of a problem after the first"))
     breakdowns = []
     with tempfile.TemporaryDirectory(prefix="judge-speed-kept-") as kept_home:
         cache_home = None if options.cold else kept_home
