@@ -54,18 +54,23 @@ class _Store:
     """One problem's kept values in one folder."""
 
     def __init__(self, path: Path, slug: str, sources: tuple[Path, ...]) -> None:
-        self.path, self.slug = path, slug
+        self.path, self.slug, self.sources = path, slug, sources
+
+    @functools.cached_property
+    def sources_digest(self) -> str:
+        """Read at the first kept value a run asks for: most problems keep none."""
         digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
-        for source in sources:
+        for source in self.sources:
             with contextlib.suppress(OSError):
                 digest.update(source.read_bytes())
             digest.update(b"\0")
-        self.sources_digest = digest.hexdigest()[:16]
+        return digest.hexdigest()[:16]
 
     def file(self, name: str, arguments_digest: str) -> Path:
         return self.path / f"{self.slug}.{name}.{arguments_digest}.{self.sources_digest}.pickle"
 
-    def load(self, file: Path) -> Any:
+    @staticmethod
+    def load(file: Path) -> Any:
         with open(file, "rb") as stream:
             return pickle.load(stream)
 
