@@ -119,6 +119,6 @@ def load(directory: Path) -> Declaration | None:
         raise ProblemConfigError(f"{where}: import failed: {type(exc).__name__}: {exc}") from exc
     declaration = getattr(module, "DECLARATION", None)
     if not isinstance(declaration, Declaration):
-        raise ProblemConfigError(f"{where}: DECLARATION: expected a judge.complexity.declare.Declaration")
+        raise ProblemConfigError(f"{where}: DECLARATION: expected a judge.testing.Declaration")
     declaration.validate(where)
     return declaration

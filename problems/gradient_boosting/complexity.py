@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import random
 
-from judge.complexity.declare import Call, Case, Declaration
+from judge.testing import Call, Case, Declaration
 
 PARAMETERS = {"n_estimators": 2, "learning_rate": 0.5, "max_depth": 2}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 
-from judge.complexity.declare import Call, Case, Declaration
+from judge.testing import Call, Case, Declaration
 
 WORDS = [f"w{i}" for i in range(50)]
 # One shared NaN object: lists holding it compare equal (identity comes first),

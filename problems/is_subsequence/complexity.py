@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 
-from judge.complexity.declare import Call, Case, Declaration
+from judge.testing import Call, Case, Declaration
 
 # Maps every byte value to one of four letters: random text at C speed.
 ALPHABET = bytes(b"abcd"[i % 4] for i in range(256))

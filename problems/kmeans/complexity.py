@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 
-from judge.complexity.declare import Call, Case, Declaration
+from judge.testing import Call, Case, Declaration
 
 
 def build(n: int, rng: random.Random) -> Case:

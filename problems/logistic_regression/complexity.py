@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 
-from judge.complexity.declare import Call, Case, Declaration
+from judge.testing import Call, Case, Declaration
 
 PARAMETERS = {"learning_rate": 0.05, "n_iter": 5, "l2": 0.01}
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import random
 
-from judge.complexity.declare import Call, Case, Declaration
-from judge.sandbox.wire import Rng, Stream
+from judge.testing import Call, Case, Declaration, Rng, Stream
 
 K = 16
 

@@ -11,7 +11,7 @@ import itertools
 import random
 import string
 
-from judge.complexity.declare import Call, Case, Declaration
+from judge.testing import Call, Case, Declaration
 
 SEPARATORS = (" ", " ", " ", ", ", ". ", "\n", "; ", "! ")
 TOP = 10

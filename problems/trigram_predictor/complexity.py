@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 
-from judge.complexity.declare import Call, Case, Declaration
+from judge.testing import Call, Case, Declaration
 
 VOCABULARY = tuple(f"w{i}" for i in range(12))
 

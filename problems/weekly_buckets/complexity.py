@@ -10,7 +10,7 @@ import datetime
 import itertools
 import random
 
-from judge.complexity.declare import Call, Case, Declaration
+from judge.testing import Call, Case, Declaration
 
 START = datetime.datetime(2019, 1, 1)
 SECOND = datetime.timedelta(seconds=1)
