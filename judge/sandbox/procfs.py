@@ -36,12 +36,6 @@ def stat_fields(pid: int) -> list[str] | None:
     return text.rsplit(")", 1)[1].split()
 
 
-def process_start(pid: int) -> str:
-    """The kernel's start time of a process ('' where /proc is absent): tells pid reuse apart."""
-    fields = stat_fields(pid)
-    return fields[19] if fields is not None and len(fields) > 19 else ""
-
-
 def tree_cpu_seconds(root_pid: int) -> float | None:
     """utime+stime of every live process under root_pid, plus what each one's reaped children used."""
     ticks, pending, first = 0, [root_pid], True

@@ -476,6 +476,16 @@ def test_the_next_box_sweeps_what_a_dead_judge_left(open_box, solution_file: Pat
             os.kill(int(child), signal.SIGKILL)
 
 
+@needs_docker
+def test_a_sweep_from_another_pid_namespace_leaves_a_live_judges_container(open_box):
+    """Our pid means nothing in another PID namespace: the sweep asks the keeper's lock."""
+    live = open_box()
+    sweep = "from judge.sandbox.docker.engine import connect; from judge.sandbox.docker.stale import sweep_stale; sweep_stale(connect())"
+    subprocess.run(["unshare", "--pid", "--fork", "--mount-proc", sys.executable, "-c", sweep], check=True, cwd=REPO)
+    assert len(containers_of(live)) == 1
+    assert live.host_dir.is_dir()
+
+
 MEMORY_CREEP = """
 def is_subsequence(s, t):
     blocks = []

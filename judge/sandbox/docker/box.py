@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import shutil
 import uuid
 from typing import Any
 
@@ -120,7 +119,7 @@ class DockerBox(Box):
         try:
             self._start_container()
         except BaseException:
-            shutil.rmtree(self.host_dir, ignore_errors=True)
+            scratch.remove(self.host_dir)
             raise
         same_kernel = isinstance(self.accounting, CgroupAccounting)
         use_fifo = channel == "fifo" or (channel == "auto" and same_kernel)
@@ -203,7 +202,7 @@ class DockerBox(Box):
         if self.current is not None:
             self.current.close_channel()
         self._discard_container()
-        shutil.rmtree(self.host_dir, ignore_errors=True)
+        scratch.remove(self.host_dir)
         # Its connections to the engine, now: a process that judges run after run (a contest worker,
         # the test suite) would otherwise hold ten sockets a run for as long as anything refers to the box.
         with contextlib.suppress(*engine_errors()):

@@ -8,10 +8,10 @@ import socket
 from pathlib import Path
 from typing import Any
 
+from judge import scratch
 from judge.sandbox.base import Job
 from judge.sandbox.docker.engine import _docker_sdk
 from judge.sandbox.launch import CLEAN_ENV, worker_command
-from judge.sandbox.procfs import process_start
 
 WORKER_SOURCE = Path(__file__).resolve().parents[1] / "worker.py"
 
@@ -35,6 +35,7 @@ WORK_DIR = "/tmp/work"
 
 
 LABEL = "judge.run"
+KEEPER_LOCK_LABEL = "judge.keeper_lock"
 
 
 # The keeper (init + cat), a launcher shell and our own kill/read execs.
@@ -96,7 +97,7 @@ def container_config(image: str, job: Job, run_id: str, channel_dir: Path) -> di
         "user": KEEPER_USER,
         "working_dir": "/tmp",
         "environment": CONTAINER_ENV,
-        "labels": run_labels(run_id),
+        "labels": run_labels(run_id, channel_dir),
         "network_mode": "none",
         # Still a network namespace of its own with a loopback alone (runc makes it), as with "none";
         # but no sandbox of the engine's network library is set up in it, whose hooks run the engine's
@@ -148,11 +149,11 @@ def worker_argv(job: Job, number: int) -> list[str]:
     ]
 
 
-def run_labels(run_id: str) -> dict[str, str]:
-    pid = os.getpid()
+def run_labels(run_id: str, host_dir: Path) -> dict[str, str]:
+    """The run's id, and the lock file its judge holds while it lives (judge.pid is for people)."""
     return {
         LABEL: run_id,
+        KEEPER_LOCK_LABEL: str(scratch.lock_file(host_dir)),
         "judge.host": socket.gethostname(),
-        "judge.pid": str(pid),
-        "judge.pid_start": process_start(pid),
+        "judge.pid": str(os.getpid()),
     }

@@ -1,43 +1,45 @@
-"""Containers of judges that are gone: found by their labels and removed (the backstop to the keeper's lifeline)."""
+"""Containers of judges that are gone: found by their labels and removed (the backstop to the keeper's lifeline).
+
+A container is stale when its judge no longer holds the lock file the container's
+label names (the kernel drops the lock when the judge dies, in whatever PID
+namespace it ran). A container whose lock file this judge cannot see (a judge
+with another temporary directory sharing the engine) is left to the lifeline,
+unless it has outlived any run by far.
+"""
 
 from __future__ import annotations
 
-import os
-import socket
+import time
+from pathlib import Path
 from typing import Any
 
-from judge.sandbox.docker.container import LABEL
+from judge import scratch
+from judge.sandbox.docker.container import KEEPER_LOCK_LABEL, LABEL
 from judge.sandbox.docker.engine import engine_errors
-from judge.sandbox.procfs import process_start
 
-
-def _alive(pid: int, start: str) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass  # exists, owned by someone else
-    return not start or process_start(pid) in ("", start)
+# Far beyond any run's ceiling: a container this old whose keeper cannot be seen is an orphan.
+ORPHAN_AFTER_S = 6 * 3600
 
 
 def sweep_stale(client: Any) -> int:
-    """Removes the containers of judges on this host that are gone; returns how many."""
-    stale = [
-        found["Id"] for found in _list_containers(client, {"label": [LABEL, f"judge.host={socket.gethostname()}"]})
-        if not _owner_alive(found.get("Labels") or {})
-    ]
-    for container_id in stale:
-        _remove_container(client, container_id)
-    return len(stale)
+    """Removes the containers of judges that are gone; returns how many."""
+    removed = 0
+    for found in _list_containers(client, {"label": LABEL}):
+        if _keeper_gone(found):
+            _remove_container(client, found["Id"])
+            removed += 1
+    return removed
 
 
-def _owner_alive(labels: dict[str, str]) -> bool:
-    try:
-        pid = int(labels.get("judge.pid", ""))
-    except ValueError:
-        return False
-    return _alive(pid, labels.get("judge.pid_start", ""))
+def _keeper_gone(found: dict[str, Any]) -> bool:
+    lock = (found.get("Labels") or {}).get(KEEPER_LOCK_LABEL)
+    if not lock:
+        return False  # not labelled as ours are: never guess
+    path = Path(lock)
+    if not path.parent.exists():
+        return time.time() - found.get("Created", time.time()) > ORPHAN_AFTER_S
+    with scratch.owner_gone(path) as gone:
+        return gone
 
 
 def remove_containers(client: Any, filters: dict[str, Any]) -> None:

@@ -50,7 +50,7 @@ class LocalBox(Box):
         try:
             self._prepare()
         except BaseException:
-            shutil.rmtree(self.root, ignore_errors=True)
+            scratch.remove(self.root)
             raise
 
     def _prepare(self) -> None:
@@ -151,7 +151,7 @@ class LocalBox(Box):
             if self.uid is not None and not self.confinement.namespaced:
                 kill_user_processes(self.uid)  # anything started after the last worker ended
         finally:
-            shutil.rmtree(self.root, ignore_errors=True)
+            scratch.remove(self.root)
 
 
 def _run_uid() -> int:
