@@ -107,6 +107,12 @@ class WorkerProcess(abc.ABC):
         Called every 100 ms while a call runs: it must be cheap (no engine round trip).
         """
 
+    def wait_seconds(self) -> float | None:
+        """Time the worker's threads so far spent ready to run while other processes had the
+        cores (the kernel's run delay); None when the backend cannot tell. A busy machine
+        makes a call's wall time longer by this much without the solution waiting at all."""
+        return None
+
     @abc.abstractmethod
     def terminate(self) -> Termination:
         """Kill the worker and everything it started; idempotent."""

@@ -18,6 +18,7 @@ from judge import interrupts
 from judge.limits import IDLE_CPU_SHARE, Limits
 from judge.sandbox.allowance import CallBounds, RunAllowance, idle_time, sits_idle
 from judge.sandbox.base import Box, CapturedOutput, Termination, WorkerGone, WorkerProcess
+from judge.sandbox.procfs import own_run_delay_s
 from judge.verdicts import Verdict
 
 # Starting Python (and NumPy, where a solution imports it) is not the solution's time:
@@ -164,14 +165,17 @@ class WorkerClient:
         self._read_cpu(worker)  # the import's CPU time is not the first call's
 
     def _await_hello(self, worker: WorkerProcess) -> bytes | None:
-        """The worker's first line; None when the import takes too long or sleeps."""
-        started = self._launched
-        while (elapsed := time.monotonic() - started) < START_TIMEOUT_S:
+        """The worker's first line; None when the import takes too long or sleeps (on a call's
+        clock: a busy machine's run delay is not the import's time)."""
+        clock, before = _CallClock(self._launched), worker.wait_seconds()
+        while (elapsed := clock.elapsed()) < START_TIMEOUT_S:
             line = worker.receive(min(START_TIMEOUT_S - elapsed, CPU_POLL_S))
             interrupts.check()
             if line is not None:
                 return line
-            cpu, elapsed = worker.cpu_seconds(), time.monotonic() - started
+            cpu, now = worker.cpu_seconds(), worker.wait_seconds()
+            clock.worker_waited = None if before is None or now is None else now - before
+            elapsed = clock.elapsed()
             if cpu is not None and elapsed >= START_IDLE_AFTER_S and cpu < IDLE_CPU_SHARE * elapsed:
                 return None
         return None
@@ -185,10 +189,10 @@ class WorkerClient:
             self._restart()
         worker = self.worker
         assert worker is not None  # start() returns with a worker or raises
-        cpu_before = self._cpu_before(worker)
+        before = self._mark_before(worker)
         try:
             worker.send(_REQUEST_ENCODER.encode(message).encode())
-            line = self._await_reply(worker, cpu_before)
+            line = self._await_reply(worker, before)
         except WorkerGone:
             raise self._death(self._discard()) from None
         reply = self._parse(line)
@@ -206,36 +210,44 @@ class WorkerClient:
         finally:
             self.allowance.charge(0.0, time.monotonic() - started)
 
-    def _await_reply(self, worker: WorkerProcess, cpu_before: float | None) -> bytes:
-        """Waits for the reply, stopping the call as soon as any of its clocks runs out."""
+    def _await_reply(self, worker: WorkerProcess, before: _CpuMark) -> bytes:
+        """Waits for the reply, stopping the call as soon as any of its clocks runs out.
+
+        The wall clock counts only the time the call could have run: the kernel's run delay
+        (ready, but another process had the core) of the worker and of the judge's own thread
+        is taken off, so a busy machine never turns into a time verdict; what is left beyond
+        the CPU time is the solution's own waiting.
+        """
         bounds = self.allowance.bounds()
-        started = time.monotonic()
+        clock = _CallClock(time.monotonic())
         while True:
-            remaining = bounds.wall_s - (time.monotonic() - started)
+            remaining = bounds.wall_s - clock.elapsed()
             try:
                 line = worker.receive(min(remaining, CPU_POLL_S)) if remaining > 0 else None
             except WorkerGone:  # what it used before dying still counts
-                self.allowance.charge(self._cpu_used(worker, cpu_before) or 0.0, time.monotonic() - started)
+                cpu = self._used(worker, before, clock)
+                self.allowance.charge(cpu or 0.0, clock.elapsed())
                 raise
             interrupts.check()
             if line is not None and self._read_later(worker):
-                self.allowance.charge(0.0, time.monotonic() - started)
+                self.allowance.charge(0.0, clock.elapsed())
                 self.last_call_cpu_s = 0.0
                 return line
-            elapsed, cpu = time.monotonic() - started, self._cpu_used(worker, cpu_before)
+            cpu = self._used(worker, before, clock)
+            elapsed = clock.elapsed()
             if line is not None:
-                clock = "CPU" if cpu is not None and cpu > bounds.cpu_s else None  # it answered, but too late
+                over = "CPU" if cpu is not None and cpu > bounds.cpu_s else None  # it answered, but too late
             else:
-                clock = self._overrun(bounds, cpu, elapsed, worker)
-                if clock is None:
+                over = self._overrun(bounds, cpu, elapsed, worker)
+                if over is None:
                     continue
             self.allowance.charge(cpu or 0.0, elapsed, self._idle_time(cpu, elapsed, worker))
             self.last_call_cpu_s = cpu or 0.0
-            if clock is None:
+            if over is None:
                 assert line is not None  # an unanswered call without a clock run out went on waiting
                 return line
             self._discard()
-            raise self._timeout(clock, bounds, cpu or 0.0, elapsed)
+            raise self._timeout(over, bounds, cpu or 0.0, elapsed)
 
     @staticmethod
     def _idle_time(cpu: float | None, elapsed: float, worker: WorkerProcess) -> float:
@@ -244,7 +256,7 @@ class WorkerClient:
     def _overrun(self, bounds: CallBounds, cpu: float | None, elapsed: float, worker: WorkerProcess) -> str | None:
         """Which clock says a call still running must stop now, if any."""
         if elapsed >= bounds.wall_s:
-            return "wall-clock"
+            return "wall"
         if cpu is not None and cpu > bounds.cpu_s:
             return "CPU"
         if cpu is not None and sits_idle(cpu, elapsed, worker.cpu_resolution_s):
@@ -320,39 +332,40 @@ class WorkerClient:
                 "the solution wrote into the judge's private channel (the reply was not valid protocol data)",
             ) from None
 
-    def _read_cpu(self, worker: WorkerProcess) -> float | None:
-        self._mark = _CpuMark(worker, worker.cpu_seconds(), time.monotonic())
-        return self._mark.cpu_s
+    def _read_cpu(self, worker: WorkerProcess) -> _CpuMark:
+        self._mark = _CpuMark(worker, worker.cpu_seconds(), time.monotonic(), worker.wait_seconds())
+        return self._mark
 
-    def _cpu_before(self, worker: WorkerProcess) -> float | None:
-        """The figure a call's CPU time counts from: the last reading when it is recent.
+    def _mark_before(self, worker: WorkerProcess) -> _CpuMark:
+        """The reading a call's figures count from: the last one when it is recent.
 
         A fresh reading charges the run with what the box used since the last one: the
         quick calls that were not read, and whatever the solution left running between calls.
         """
         if self._mark.recent(worker) and not self.exact_cpu:
-            return self._mark.cpu_s
+            return self._mark
         last = self._mark
-        cpu = self._read_cpu(worker)
-        if last.worker is worker and last.cpu_s is not None and cpu is not None:
-            self.allowance.charge(max(0.0, cpu - last.cpu_s), 0.0)
-        return cpu
+        mark = self._read_cpu(worker)
+        if last.worker is worker and last.cpu_s is not None and mark.cpu_s is not None:
+            self.allowance.charge(max(0.0, mark.cpu_s - last.cpu_s), 0.0)
+        return mark
 
     def _read_later(self, worker: WorkerProcess) -> bool:
         """True when a call that answered needs no reading now (see CPU_READ_EVERY_S)."""
         return not self.exact_cpu and self._mark.recent(worker)
 
-    def _cpu_used(self, worker: WorkerProcess, cpu_before: float | None) -> float | None:
-        """The call's CPU time so far (with what went unread since the last reading);
-        None when the backend cannot tell."""
-        cpu_now = self._read_cpu(worker)
-        return None if cpu_before is None or cpu_now is None else max(0.0, cpu_now - cpu_before)
+    def _used(self, worker: WorkerProcess, before: _CpuMark, clock: _CallClock) -> float | None:
+        """The call's CPU time so far (with what went unread since the last reading); None when
+        the backend cannot tell. Tells the call's clock the worker's run delay meanwhile."""
+        now = self._read_cpu(worker)
+        clock.worker_waited = None if before.wait_s is None or now.wait_s is None else now.wait_s - before.wait_s
+        return None if before.cpu_s is None or now.cpu_s is None else max(0.0, now.cpu_s - before.cpu_s)
 
     def _time_message(self, clock: str) -> str:
-        return (
-            f"the call exceeded the time limit of {self.limits.time_per_call_s:g} s CPU "
-            f"({self.limits.wall_per_call_s:g} s wall) on the {clock} clock"
-        )
+        if clock == "wall":
+            return (f"the call ran for {self.limits.wall_per_call_s:g} s without finishing or using its CPU time "
+                    f"(the limit is {self.limits.time_per_call_s:g} s of CPU): it was waiting, not computing")
+        return f"the call used more than the time limit of {self.limits.time_per_call_s:g} s of CPU"
 
     def _output_message(self) -> str:
         return f"the solution printed more than the output limit of {self.limits.output_kb} KiB"
@@ -370,6 +383,22 @@ class WorkerClient:
             return SolutionFailed(Verdict.TIME_LIMIT_EXCEEDED, self._time_message("CPU"))
         return SolutionFailed(Verdict.RUNTIME_ERROR, describe_exit(termination))
 
+class _CallClock:
+    """A call's wall time less the kernel's run delay of its worker (as last read) and of the
+    judge's own thread: the time the call could have run. Time the solution spends sleeping
+    or blocked is nobody's run delay, so it stays on this clock."""
+
+    def __init__(self, started: float) -> None:
+        self.started = started
+        self.worker_waited: float | None = None
+        self.judge_wait_before = own_run_delay_s()
+
+    def elapsed(self) -> float:
+        wall = time.monotonic() - self.started
+        waited = max(0.0, self.worker_waited or 0.0) + max(0.0, own_run_delay_s() - self.judge_wait_before)
+        return max(0.0, wall - waited)
+
+
 @dataclass(frozen=True)
 class _CpuMark:
     """One reading of a worker's CPU time (None when the backend cannot tell) and when it was taken."""
@@ -377,6 +406,7 @@ class _CpuMark:
     worker: WorkerProcess | None
     cpu_s: float | None
     taken: float
+    wait_s: float | None = None  # the worker's run delay (WorkerProcess.wait_seconds)
 
     def recent(self, worker: WorkerProcess) -> bool:
         return self.worker is worker and self.cpu_s is not None and time.monotonic() - self.taken < CPU_READ_EVERY_S

@@ -1,9 +1,10 @@
-"""What the judge reads in /proc: process start times, process trees' CPU time, owners."""
+"""What the judge reads in /proc: process trees' CPU time and run delay, owners."""
 
 from __future__ import annotations
 
 import os
 import signal
+import threading
 from pathlib import Path
 
 
@@ -51,6 +52,43 @@ def tree_cpu_seconds(root_pid: int) -> float | None:
         ticks += sum(int(v) for v in fields[11:15])
         pending += children(pid)
     return ticks / CLOCK_TICKS
+
+
+def tree_wait_seconds(root_pid: int) -> float | None:
+    """Time the live threads under root_pid spent runnable but not running (waiting for a core
+    that another process had): the kernel's run delay, field 2 of /proc/TID/schedstat."""
+    total, pending, first = 0, [root_pid], True
+    while pending:
+        pid = pending.pop()
+        waited = threads_wait_ns(pid)
+        if waited is None:
+            if first:
+                return None
+            continue
+        first = False
+        total += waited
+        pending += children(pid)
+    return total / 1e9
+
+
+def threads_wait_ns(pid: int) -> int | None:
+    """The run delay of every thread of one process, in nanoseconds; None when it is gone."""
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return None
+    return sum(run_delay_ns(int(task)) for task in tasks if task.isdigit())
+
+
+def own_run_delay_s() -> float:
+    """The calling thread's run delay so far, in seconds (0 where the kernel does not keep it)."""
+    return run_delay_ns(threading.get_native_id()) / 1e9
+
+
+def run_delay_ns(tid: int) -> int:
+    """One thread's time runnable but not running, in nanoseconds (0 when it is gone)."""
+    fields = (_read(f"/proc/{tid}/schedstat") or "").split()
+    return int(fields[1]) if len(fields) > 1 and fields[1].isdigit() else 0
 
 
 def children(pid: int) -> list[int]:

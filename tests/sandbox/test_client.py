@@ -46,6 +46,9 @@ class ScriptedWorker:
         self.readings += 1
         return self.cpu
 
+    def wait_seconds(self) -> None:
+        return None  # as a backend that cannot tell
+
 
 class OneWorkerBox:
     def __init__(self, worker: ScriptedWorker) -> None:

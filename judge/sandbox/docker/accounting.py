@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Protocol
 
 from judge.sandbox.base import WorkerProcess
 from judge.sandbox.docker.engine import engine_errors
+from judge.sandbox.procfs import run_delay_ns
 
 
 class Accounting(Protocol):
@@ -28,6 +29,9 @@ class Accounting(Protocol):
 
     def cpu_seconds(self) -> float | None:
         """CPU time of the container since start_worker(); None when it cannot be known."""
+
+    def wait_seconds(self) -> float | None:
+        """Run delay of the container's live threads (WorkerProcess.wait_seconds); None when unknown."""
 
     def oom_kills(self) -> int | None:
         """OOM kills in the container since start_worker()."""
@@ -94,6 +98,16 @@ class CgroupAccounting:
     def cpu_seconds(self) -> float | None:
         now = self._cpu_total()
         return None if now is None or self.cpu_base is None else max(0.0, now - self.cpu_base)
+
+    def wait_seconds(self) -> float | None:
+        # Every thread of the cgroup, by its host thread id (v1 lists them in `tasks`, v2 in `cgroup.threads`).
+        for name in ("tasks", "cgroup.threads"):
+            try:
+                tids = (self.cpu_file.parent / name).read_text().split()
+            except OSError:
+                continue
+            return sum(run_delay_ns(int(tid)) for tid in tids if tid.isdigit()) / 1e9
+        return None
 
     def oom_kills(self) -> int | None:
         now = self._oom_total()
@@ -304,6 +318,9 @@ class ApiAccounting:
     def start_call(self) -> None:
         with self.lock:
             self.reference = None  # the next sample starts the call's first interval
+
+    def wait_seconds(self) -> float | None:
+        return None  # the engine's stats stream does not carry the run delay
 
     def cpu_seconds(self) -> float | None:
         if time.monotonic() - self.latest_at > STALE_SAMPLE_S:

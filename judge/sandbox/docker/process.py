@@ -116,6 +116,9 @@ class DockerWorker(WorkerProcess):
         # Container-wide, but the previous worker's processes are all dead by now.
         return self.accounting.cpu_seconds()
 
+    def wait_seconds(self) -> float | None:
+        return self.accounting.wait_seconds()
+
     def terminate(self) -> Termination:
         if self.termination is None:
             self.termination = self._kill_and_collect()

@@ -18,7 +18,7 @@ from judge.sandbox.base import CapturedOutput, Termination, WorkerGone, WorkerPr
 from judge.sandbox.local.box_init import apply_rlimits
 from judge.sandbox.output import read_output
 from judge.sandbox.pipes import Lines, widen
-from judge.sandbox.procfs import kill_user_processes, tree_cpu_seconds
+from judge.sandbox.procfs import kill_user_processes, tree_cpu_seconds, tree_wait_seconds
 from judge.sandbox.spin import answered_soon
 from judge.sandbox.termination import from_status
 
@@ -148,6 +148,9 @@ class LocalWorker(WorkerProcess):
     def cpu_seconds(self) -> float | None:
         """CPU time of the whole process tree (init, worker and every fork), per the kernel."""
         return tree_cpu_seconds(self.process.pid)
+
+    def wait_seconds(self) -> float | None:
+        return tree_wait_seconds(self.process.pid)
 
     def terminate(self) -> Termination:
         if self.termination is None:
