@@ -73,16 +73,16 @@ class SolutionProxy:
 
     def send(self, rendered: str, message: dict, raw_handles: bool = False) -> Any:
         """One remote call, recorded; returns the decoded value."""
-        if self._client.restarts != self._generation:
-            # A new worker numbers its instances afresh: old handles mean nothing there.
-            self._instances.clear()
-            self._generation = self._client.restarts
+        self._follow_restarts()
         if self.sticky_failure is not None:
             raise SolutionFailed(self.sticky_failure.verdict, self.sticky_failure.message)
         self.calls.append(rendered)
         self._client.exact_cpu = self.cpu_budget is not None  # a budget sums every call's own figure
         try:
-            reply = self._client.call({**message, **self.request_fields} if self.request_fields else message)
+            try:
+                reply = self._client.call({**message, **self.request_fields} if self.request_fields else message)
+            finally:
+                self._follow_restarts()  # the client restarts a discarded worker inside the call
         except SolutionFailed as failure:
             # Stopped or dead, the worker gave no figures for this call: the kernel's CPU time for it.
             self.cpu_s += self._client.last_call_cpu_s
@@ -97,6 +97,13 @@ class SolutionProxy:
             self.sticky_failure, self.failing_calls = self.cpu_budget.failure(), list(self.calls)
             raise self.sticky_failure
         return self._decode(reply.value, raw_handles)
+
+    def _follow_restarts(self) -> None:
+        """A new worker numbers its instances afresh: the handles of the old one mean nothing
+        there. Called before a call and after it, wherever the restart happened."""
+        if self._client.restarts != self._generation:
+            self._instances.clear()
+            self._generation = self._client.restarts
 
     def _add_worker_figures(self) -> None:
         """The worker's own (report-only) time and peak memory for the call that just answered."""
