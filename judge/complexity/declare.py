@@ -67,8 +67,12 @@ class Declaration:
 
     `time` / `memory` are class names as a person writes them ("O(n log n)");
     `memory` is the *extra* memory of the timed call (output included), or None
-    to skip memory. `sizes` is (smallest, largest) n: the judge doubles from the
-    smallest and stops early when a solution gets too slow.
+    to skip memory. `sizes` is (smallest, largest) n for time: the judge doubles
+    from the smallest and stops early when a solution gets too slow (how far it
+    goes is measured work, so a slow machine reaches the same sizes, only later).
+    `memory_sizes` is (smallest, largest) n for memory, default `sizes`: every
+    doubling in it is traced, whatever the clock says (allocations do not depend
+    on the CPU), so pick a top where an expected solution's traced call is cheap.
     """
 
     size: str
@@ -77,6 +81,11 @@ class Declaration:
     sizes: tuple[int, int]
     build: Callable[[int, random.Random], Case]
     notes: str = ""
+    memory_sizes: tuple[int, int] | None = None
+
+    @property
+    def memory_range(self) -> tuple[int, int]:
+        return self.memory_sizes or self.sizes
 
     @property
     def time_class(self) -> Complexity:
@@ -96,9 +105,15 @@ class Declaration:
                 Complexity.parse(text)
             except ValueError as exc:
                 raise ProblemConfigError(f"{where}: DECLARATION.{key}: {exc}") from exc
-        low, high = self.sizes
-        if not (isinstance(low, int) and isinstance(high, int) and 2 <= low and high >= 8 * low):
-            raise ProblemConfigError(f"{where}: DECLARATION.sizes: expected (low, high) ints, low >= 2, high >= 8 * low")
+        for key in ("sizes", "memory_sizes"):
+            value = getattr(self, key)
+            if value is None and key == "memory_sizes":
+                continue
+            if not (isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value)
+                    and 2 <= value[0] and value[1] >= 16 * value[0]):
+                raise ProblemConfigError(
+                    f"{where}: DECLARATION.{key}: expected (low, high) ints, low >= 2, high >= 16 * low "
+                    "(a class is measured over at least a decade of n)")
         if not callable(self.build):
             raise ProblemConfigError(f"{where}: DECLARATION.build: expected a function (n, rng) -> Case")
 

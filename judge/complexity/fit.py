@@ -30,10 +30,13 @@ from typing import TypedDict
 from judge.complexity.classes import Complexity, log_growth
 
 # The slope window: sizes at least n_max / WINDOW_SPAN, and at least MIN_WINDOW of them.
-WINDOW_SPAN = 8.0
+WINDOW_SPAN = 16.0
 MIN_WINDOW = 4
-MIN_POINTS = 3
-MIN_TOTAL_SPAN = 4.0
+MIN_POINTS = 4
+# No class is decided over less than a decade of n: over a narrower span fixed
+# overheads pass for slower growth (a linear peak under a constant one looks O(1)),
+# so a short span is "inconclusive", never a class.
+MIN_SPAN = 10.0
 # Below this the standard error is not believable (5 points, 3 degrees of freedom).
 SLOPE_ERROR_FLOOR = 0.03
 # A slope error above this cannot separate groups about 0.9 apart at two sigma.
@@ -114,8 +117,8 @@ def _data_problem(points: Sequence[Point]) -> str:
     if len(points) < MIN_POINTS:
         return f"only {len(points)} usable sizes (need {MIN_POINTS})"
     span = points[-1].n / points[0].n
-    if span < MIN_TOTAL_SPAN:
-        return f"sizes span only {span:.1f}x (need {MIN_TOTAL_SPAN:.0f}x)"
+    if span < MIN_SPAN:
+        return f"sizes span only {span:.0f}x, n = {points[0].n}..{points[-1].n} (a class needs a decade)"
     return ""
 
 
@@ -219,10 +222,31 @@ def _decide(
     if error > MAX_SLOPE_ERROR and not low <= slope - Z_WORSE * error <= slope + Z_WORSE * error < high:
         reason = f"growth exponent {slope:.2f} +/- {error:.2f}: too noisy to tell classes apart"
         return Fit(measured=None, reason=reason, **base)
+    neighbour = _crossed_neighbour(group, slope, error, bands)
+    if neighbour is not None:
+        # Two standard errors reach into the next band: calling either class would be a guess.
+        between = " and ".join(c.label for c in sorted((measured, neighbour), key=lambda c: c.group))
+        reason = (f"growth exponent {slope:.2f} +/- {error:.2f} over n = {window[0].n}..{window[-1].n} "
+                  f"lies between {between}: larger sizes would tell")
+        return Fit(measured=None, relation="uncertain", reason=reason, **base)
     residual, coefficient = _class_fit(measured, window, floor)
     relation = _relation(expected, measured, slope, error, bands)
     reason = f"growth exponent {slope:.2f} +/- {error:.2f} over n = {window[0].n}..{window[-1].n}"
     return Fit(measured=measured, residual=residual, coefficient=coefficient, relation=relation, reason=reason, **base)
+
+
+def _crossed_neighbour(group: int, slope: float, error: float, bands: dict[int, tuple[float, float]]) -> Complexity | None:
+    """The simplest class of the band next to `group` that the slope's two-sigma interval reaches into."""
+    low, high = bands[group]
+    groups = sorted(bands)
+    index = groups.index(group)
+    if slope + Z_WORSE * error >= high and index + 1 < len(groups):
+        other = groups[index + 1]
+    elif slope - Z_WORSE * error < low and index > 0:
+        other = groups[index - 1]
+    else:
+        return None
+    return next(c for c in Complexity if c.group == other)
 
 
 def relation_to(fit: Fit, other: Complexity) -> str:

@@ -16,8 +16,13 @@ from judge.complexity import declare
 from judge.complexity.declare import Call, Case, Declaration
 from judge.complexity.fit import MEMORY_FLOOR_BYTES, Point, classify
 from judge.complexity.result import AxisResult, ComplexityResult
-from judge.complexity.schedule import Budget, doubling_sizes, memory_probe_size, memory_window, plan_rounds, should_grow
+from judge.complexity.schedule import Budget, doubling_sizes, plan_rounds, should_grow
 from judge.limits import Limits
+
+# The worker's time for its fixed piece of work on the machine the budgets were set on,
+# and how far a machine may be from it before the budgets stop following.
+NOMINAL_SPEED_S = 0.0045
+MIN_SLOWNESS, MAX_SLOWNESS = 0.5, 4.0
 
 
 class Client(Protocol):
@@ -55,11 +60,12 @@ class Session:
         started = time.perf_counter()
         peaks: dict[int, list[float]] = {}
         try:
+            self.budget = self.budget.scaled(self._slowness())
             self._calibrate(self.budget.max_call_s)
             self._time_rounds()
             self._resolve_uncertainty()
             if self.declaration.memory_class is not None:
-                peaks = self._memory({n: t for n, (t, _) in self.calibration.items()})
+                peaks = self._memory()
             self._request({"action": "drop"})
         except MeasurementStopped as exc:
             self.notes.append(f"measurement stopped: {exc}")
@@ -118,24 +124,37 @@ class Session:
     def _points(self) -> tuple[Point, ...]:
         return tuple(Point.from_samples(n, s) for n, s in sorted(self.samples.items()) if s)
 
-    def _memory(self, times: dict[int, float]) -> dict[int, list[float]]:
-        """One traced call per size: a cheap probe, then the top sizes the budget allows.
+    def _slowness(self) -> float:
+        """This machine's time for a fixed piece of work against the nominal machine's, now:
+        the budgets are scaled by it, so the sizes reached do not depend on the machine."""
+        seconds = float(self._request({"action": "speed"}))
+        return min(MAX_SLOWNESS, max(MIN_SLOWNESS, seconds / NOMINAL_SPEED_S))
 
-        tracemalloc makes every allocation expensive (15x on a loop that only
-        creates ints), so the probe measures the slowdown for this solution
-        before the expensive sizes are chosen.
+    def _memory(self) -> dict[int, list[float]]:
+        """One traced call per size, at every doubling of the declared memory range.
+
+        Peaks are counted allocations: the sizes are fixed, never chosen by the clock. The
+        clock only ends the pass, when a traced call (tracemalloc slows allocations up to
+        15x) costs more than the budget allows; the fit then sees fewer sizes, and says
+        inconclusive when they span less than a decade.
         """
-        probe = memory_probe_size(times, self.budget)
-        before = self.worker_cpu
-        peaks = {probe: [self._traced_peak(probe)]}
-        slowdown = max(1.0, (self.worker_cpu - before) / max(times[probe], 1e-6))
-        for n in memory_window(times, slowdown, self.budget):
-            if n not in peaks:
-                peaks[n] = [self._traced_peak(n)]
+        peaks: dict[int, list[float]] = {}
+        started = self.worker_cpu
+        for n in doubling_sizes(*self.declaration.memory_range):
+            before = self.worker_cpu
+            peaks[n] = [self._traced_peak(n)]
+            cost = self.worker_cpu - before
+            if cost > self.budget.memory_call_s or self.worker_cpu - started > self.budget.memory_s:
+                if n < self.declaration.memory_range[1]:
+                    self.notes.append(f"memory traced up to n = {n} only: the traced call took {cost:.2f} s")
+                break
         return peaks
 
     def _traced_peak(self, n: int) -> float:
-        return float(self._request({"action": "memory", "key": n}))
+        body: dict[str, Any] = {"action": "memory", "key": n}
+        if n not in self.calibration:
+            body["case"] = encode_case(self.declaration.build(n, random.Random(f"{self.seed}:{n}")))
+        return float(self._request(body))
 
     # ------------------------------------------------------------ plumbing
 

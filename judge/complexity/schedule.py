@@ -1,9 +1,15 @@
 """How much to measure: sizes, rounds, repeats and the budgets that bound them.
 
 The numbers are calibrated for a busy 2-core machine (docs/complexity.md):
-- sizes double from the declared smallest n; growth stops when the next call
+- every budget is in units of work, not seconds: the worker times a fixed piece
+  of interpreter work first, and the budgets scale with it, so a machine half as
+  fast (or a core shared with a busy neighbour) reaches the same sizes, later;
+- time sizes double from the declared smallest n; growth stops when the next call
   is predicted to cost more than `max_call_s` (a slow class stops early
   instead of running for seconds);
+- memory sizes are fixed: every doubling of the declared memory range is traced,
+  unless a traced call costs more than `memory_call_s` (then the axis says how
+  far it got, and a span under a decade is inconclusive);
 - a timed batch lasts at least `min_batch_s` (fast calls are repeated), so
   clock granularity and call overhead vanish;
 - each size gets several rounds, sizes shuffled within a round, and the
@@ -30,7 +36,15 @@ class Budget:
     min_rounds: int = 1  # on top of the calibration call, which counts as a sample
     max_rounds: int = 4
     total_s: float = 0.35  # timed rounds of all sizes together
-    memory_s: float = 0.15  # memory pass, estimated from a traced probe call
+    memory_call_s: float = 0.5  # one traced call; a slower one ends the memory pass
+    memory_s: float = 1.5  # all traced calls together
+
+    def scaled(self, factor: float) -> Budget:
+        """Every budget times `factor` (the machine's measured slowness against the nominal one)."""
+        return dataclasses.replace(
+            self, **{f.name: getattr(self, f.name) * factor for f in dataclasses.fields(self)
+                     if f.name.endswith("_s") and f.name != "min_batch_s"},
+        )
 
     def for_call_limit(self, time_per_call_s: float) -> Budget:
         """Scaled down so no single request comes near the problem's per-call CPU limit."""
@@ -44,9 +58,6 @@ class Budget:
             extension_call_s=min(self.extension_call_s, cap * 3),
             round_budget_s=self.round_budget_s * scale,
         )
-
-
-MEMORY_MIN_SIZES = 3  # what the memory fit needs to classify at all
 
 
 def doubling_sizes(low: int, high: int) -> list[int]:
@@ -93,30 +104,3 @@ def plan_rounds(times: dict[int, float], budget: Budget, seed: int) -> list[list
         plan.append(sizes)
         spent += cost
     return plan
-
-
-def memory_probe_size(times: dict[int, float], budget: Budget) -> int:
-    """A size cheap enough to trace first, to learn how much tracemalloc slows this call."""
-    cheap = [n for n in sorted(times) if times[n] <= budget.memory_s / 50]
-    return cheap[-1] if cheap else min(times)
-
-
-def memory_window(times: dict[int, float], slowdown: float, budget: Budget) -> list[int]:
-    """The largest run of consecutive sizes (at least 4, an 8x span) whose traced calls fit the budget.
-
-    Peaks are deterministic, so one call per size is enough; what matters is
-    reaching sizes where the growth dominates fixed overheads, hence the top.
-    When even three sizes do not fit (a quadratic solution, whose probe makes
-    tracing look costly), the three cheapest are traced anyway: fewer cannot
-    be classified at all, and each traced call stays under the call limits.
-    """
-    sizes = sorted(times)
-    for end in range(len(sizes), MEMORY_MIN_SIZES - 1, -1):
-        window = sizes[max(0, end - 4):end]
-        if sum(times[n] for n in window) * slowdown <= budget.memory_s:
-            # Cheaper sizes just below the window come almost for free: add them while they fit.
-            start = max(0, end - 4)
-            while start > 0 and sum(times[n] for n in sizes[start - 1:end]) * slowdown <= budget.memory_s:
-                start -= 1
-            return sizes[start:end]
-    return sizes[:MEMORY_MIN_SIZES]

@@ -26,5 +26,6 @@ DECLARATION = Declaration(
     time="O(n log n)",
     memory="O(n)",
     sizes=(16, 4096),
+    memory_sizes=(16, 1024),  # every doubling traced: the reference's top call stays cheap
     build=build,
 )

@@ -27,5 +27,6 @@ DECLARATION = Declaration(
     time="O(n)",
     memory="O(n)",
     sizes=(32, 16_384),
+    memory_sizes=(32, 1024),  # every doubling traced: the reference's top call stays cheap
     build=build,
 )

@@ -32,5 +32,6 @@ DECLARATION = Declaration(
     time="O(n)",
     memory="O(n)",  # the buckets themselves hold n references
     sizes=(64, 65_536),
+    memory_sizes=(64, 4096),  # every doubling traced: the reference's top call stays cheap
     build=build,
 )
