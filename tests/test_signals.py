@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PROBLEMS_ROOT, REPO, children_of_this_process
+from tests.waiting import scaled
 
 SLUG = "is_subsequence"
 SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP]
@@ -169,7 +170,7 @@ def _no_leftovers(tag: str, sandbox: str, folders_before: set[Path]) -> None:
     # not one may outlive it, even for a moment (they share its command line, workers do not).
     forked = [found for found in _processes_with(tag) if f" run {SLUG} " in found]
     assert not forked, f"forked judge processes outlived the judge: {forked}"
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + scaled(5)
     while (left := _processes_with(tag)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not left, f"processes outlived the run: {left}"
@@ -241,7 +242,7 @@ def test_a_spread_run_stops_its_partner_and_its_lane_before_it_exits(sandbox: st
         judge = subprocess.Popen([sys.executable, "-m", "judge", "run", SLUG, "--solution", str(solution),
                                   "--sandbox", sandbox], env=env, cwd=tmp_path, start_new_session=True,
                                  stdout=subprocess.DEVNULL, stderr=stderr)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + scaled(30)
     while len(judges := [p for p in _processes_with(tag) if f" run {SLUG} " in p]) < 3 and judge.poll() is None:
         assert time.monotonic() < deadline, f"the partner and the lane never ran: {judges}"
         time.sleep(0.01)
@@ -290,7 +291,7 @@ def test_a_judge_killed_outright_takes_its_local_box_with_it(tmp_path: Path) -> 
     judge = subprocess.Popen([sys.executable, "-m", "judge", "run", SLUG, "--solution", str(solution),
                               "--sandbox", "local", "--no-complexity"], env=env, cwd=tmp_path,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + scaled(30)
     while not (workers := [p for p in _processes_with(tag) if "worker.py" in p]) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert workers, "the worker never started"
@@ -308,7 +309,7 @@ def test_a_judge_killed_outright_takes_its_local_box_with_it(tmp_path: Path) -> 
 
 
 def _no_leftovers_but_folders(tag: str) -> None:
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + scaled(5)
     while (left := _processes_with(tag)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not left, f"processes outlived their killed judge: {left}"

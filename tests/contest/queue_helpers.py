@@ -14,6 +14,7 @@ from judge.contest.store import ContestStore, Submission
 from judge.problems import ProblemSet
 from tests.conftest import PROBLEMS_ROOT
 from tests.contest.conftest import NO_ENTRY_POINT, SLUG
+from tests.waiting import scaled
 
 CONTEST = "group"
 OPTIONS = JudgeOptions(sandbox="local", seed=0, complexity=False)
@@ -59,7 +60,7 @@ def row(path: Path, submission_id: int) -> Submission:
 
 
 def wait_for(condition: Callable[[], bool], what: str, timeout_s: float = WAIT_S) -> None:
-    deadline = time.monotonic() + timeout_s
+    deadline = time.monotonic() + scaled(timeout_s)
     while time.monotonic() < deadline:
         if condition():
             return

@@ -15,6 +15,7 @@ from pathlib import Path
 from judge.contest.clock import SystemClock
 from judge.contest.store import ContestStore
 from tests.contest.conftest import CORRECT, NO_ENTRY_POINT, SLUG, Round, judge_process
+from tests.waiting import scaled
 
 # Sleeps while being imported (under the 5 s the import may sit idle), then is correct: the
 # judge is surely in the middle of judging it when the signal comes, and a re-judge accepts it.
@@ -35,7 +36,7 @@ def submit_process(round_: Round, source: Path):
 
 
 def wait_until_judging(round_: Round, process) -> None:
-    deadline = time.monotonic() + WAIT_S
+    deadline = time.monotonic() + scaled(WAIT_S)
     while time.monotonic() < deadline:
         if round_.db.exists() and [row[1] for row in round_.rows()] == ["judging"]:
             return
@@ -99,7 +100,7 @@ def has_open(pid: int, path: Path) -> bool:
 def test_watch_stops_cleanly_on_sigterm(tmp_path: Path):
     round_ = running_round(tmp_path)
     process = judge_process("contest", "status", "--watch", "--db", str(round_.db), cwd=round_.folder)
-    deadline = time.monotonic() + WAIT_S
+    deadline = time.monotonic() + scaled(WAIT_S)
     while not has_open(process.pid, round_.db.resolve()) and time.monotonic() < deadline:
         assert process.poll() is None, process.communicate()
         time.sleep(0.05)

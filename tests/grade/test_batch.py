@@ -19,6 +19,7 @@ import pytest
 
 from judge.sandbox.local import probe_confinement
 from tests.conftest import PROBLEMS_ROOT, REPO
+from tests.waiting import scaled
 
 SUBSEQ = PROBLEMS_ROOT / "is_subsequence"
 REFERENCE = (SUBSEQ / "reference.py").read_text()
@@ -147,7 +148,7 @@ def _descendants(root: int) -> dict[int, tuple[int, str, str]]:
 
 
 def _wait_for(condition, timeout_s: float, what: str) -> None:
-    deadline = time.monotonic() + timeout_s
+    deadline = time.monotonic() + scaled(timeout_s)
     while not condition():
         assert time.monotonic() < deadline, f"timed out waiting for {what}"
         time.sleep(0.05)
@@ -195,7 +196,7 @@ def _assert_gone(family: dict[int, tuple[int, str, str]], tag: str, pid: int) ->
                      if p in now and now[p][1] == start]  # the same process, not a reused pid
         return survivors + [f"{p}: {c[:100]}" for p, (_parent, _start, c) in now.items() if tag in c]
 
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + scaled(5)
     while left() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not left(), f"processes outlived the batch: {left()}"
@@ -247,7 +248,7 @@ def _assert_gone_by_tag(family: dict[int, tuple[int, str, str]], tag: str) -> No
                      if p in now and now[p][1] == start]
         return survivors + [f"{p}: {c[:100]}" for p, (_parent, _start, c) in now.items() if tag in c]
 
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + scaled(5)
     while left() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not left(), f"processes outlived the SIGKILLed grader: {left()}"

@@ -14,6 +14,7 @@ import pytest
 
 from judge.grade.cells import Forkserver
 from tests.conftest import PROBLEMS_ROOT, REPO
+from tests.waiting import scaled
 
 
 def _files(tmp_path: Path, name: str) -> tuple[Path, Path]:
@@ -28,7 +29,7 @@ def _sleeping_cell(server: Forkserver, tmp_path: Path):
     out, err = _files(tmp_path, "cell")
     cell = server.start([sys.executable, "-c", "import time; print('up', flush=True); time.sleep(60)"],
                         dict(os.environ), out, err)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + scaled(30)
     while out.read_text() != "up\n":
         assert time.monotonic() < deadline
         time.sleep(0.05)
@@ -91,7 +92,7 @@ def test_a_killed_forkserver_takes_its_cells_with_it(tmp_path: Path) -> None:
         assert server._process is not None
         server._process.stdin.close()  # EOF, as when the grader dies: the forkserver goes
         server._process.wait(timeout=10)
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + scaled(5)
         while _alive(cell.pid) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert not _alive(cell.pid)

@@ -18,6 +18,7 @@ from judge.harness.forked import ChildDied, Forked
 from judge.harness.sharing import Sharing
 from judge.sandbox.client import ImportFailed, RemoteError
 from judge.verdicts import Verdict
+from tests.waiting import scaled
 
 
 def test_the_childs_result_comes_back():
@@ -61,7 +62,7 @@ def test_progress_counts_arrive_without_waiting_for_the_result():
         return "done"
 
     child = Forked(counts).start()
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + scaled(5)
     while child.progress() < 3 and time.monotonic() < deadline:
         time.sleep(0.01)
     assert child.progress() == 3
@@ -141,7 +142,7 @@ def test_a_child_leaves_ctrl_c_to_its_parent_and_never_gives_up_its_clean_up(tmp
 
 
 def _wait_for(path: Path) -> None:
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + scaled(5)
     while not path.exists():
         assert time.monotonic() < deadline, f"{path.name} never appeared"
         time.sleep(0.01)

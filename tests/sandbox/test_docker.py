@@ -51,6 +51,7 @@ from judge.sandbox.termination import split_shell_status
 from judge.verdicts import Verdict
 from tests.conftest import PROBLEMS_ROOT, REPO
 from tests.sandbox.test_hostile import JUDGE_OWN_WORK_S
+from tests.waiting import scaled
 
 LIMITS = Limits(time_per_call_s=0.5, memory_mb=96, output_kb=16)
 
@@ -336,7 +337,7 @@ def test_a_new_worker_never_meets_the_previous_ones_leftovers(open_box, channel:
     client = WorkerClient(open_box(channel=channel), LIMITS)
     client.start()
     call(client, "leave_behind")
-    deadline = time.monotonic() + 5  # until the child has exec'd `sleep` (its command line is empty meanwhile)
+    deadline = time.monotonic() + scaled(5)  # until the child has exec'd `sleep` (its command line is empty meanwhile)
     while "sleep 1000" not in call(client, "processes"):
         assert time.monotonic() < deadline, "the leftover never started"
     client.close()
@@ -384,7 +385,7 @@ def test_closing_a_run_does_not_wait_for_its_worker_to_exit(open_box):
 
 def _wait_for(predicate, timeout_s: float, what: str):
     """The predicate's first true value within timeout_s; fails with `what` otherwise."""
-    deadline = time.monotonic() + timeout_s
+    deadline = time.monotonic() + scaled(timeout_s)
     while not (found := predicate()):
         assert time.monotonic() < deadline, what
         time.sleep(0.05)
@@ -731,7 +732,7 @@ def test_demux_reassembles_frames_split_across_reads():
 
 
 def _read_until(channel: FifoChannel, want: bytes, timeout_s: float = 10) -> bytes | None:
-    deadline, seen = time.monotonic() + timeout_s, b""
+    deadline, seen = time.monotonic() + scaled(timeout_s), b""
     while time.monotonic() < deadline and want not in seen:
         data = channel.read() if select.select([channel], [], [], 0.1)[0] else b""
         if data is None:

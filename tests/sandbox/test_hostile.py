@@ -51,6 +51,7 @@ from judge.sandbox import get_backend
 from judge.sandbox.base import Backend
 from judge.verdicts import Verdict
 from tests.conftest import PROBLEMS_ROOT, REPO
+from tests.waiting import scaled
 
 HOSTILE = Path(__file__).with_name("hostile")
 SLUG = "is_subsequence"
@@ -299,7 +300,7 @@ def _processes_tagged(tag: str) -> list[str]:
 
 def _no_process_left(tag: str) -> None:
     # A killed PID namespace or container is torn down by the kernel a moment later.
-    deadline = time.monotonic() + LEFTOVER_GRACE_S
+    deadline = time.monotonic() + scaled(LEFTOVER_GRACE_S)
     while (left := _processes_tagged(tag)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not left, f"processes of the run outlived it: {left}"

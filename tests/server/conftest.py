@@ -31,6 +31,7 @@ from judge.server.app import create_app
 from judge.server.hosting import HostedContest
 from judge.verdicts import Verdict
 from tests.conftest import PROBLEMS_ROOT
+from tests.waiting import scaled
 
 START = 1_750_000_000.0
 SLUGS = ("is_subsequence", "top_n_words")
@@ -127,7 +128,7 @@ def running(app: Any) -> Iterator[str]:
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="test-uvicorn", daemon=True)
     thread.start()
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + scaled(10)
     while not server.started:
         assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
         time.sleep(0.02)

@@ -17,12 +17,13 @@ import pytest
 
 from judge.verdicts import Verdict
 from tests.server.conftest import SLUGS, START, Served, TickingClock, serving
+from tests.waiting import scaled
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
-WAIT_S = 10
+WAIT_S = scaled(10)
 
 
 @pytest.fixture

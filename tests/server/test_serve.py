@@ -22,6 +22,7 @@ from judge.contest.model import ContestRules
 from judge.contest.participants import new_token, token_hash
 from judge.contest.store import ContestStore
 from tests.conftest import PROBLEMS_ROOT
+from tests.waiting import scaled
 
 JUDGE = [sys.executable, "-m", "judge"]
 STOP_WITHIN_S = 5.0
@@ -53,7 +54,7 @@ def _token_from(output: str) -> str:
 
 
 def _wait_until_up(url: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + scaled(30)
     while time.monotonic() < deadline:
         assert process.poll() is None, process.stderr.read()
         try:
@@ -161,7 +162,7 @@ def test_sigterm_mid_judging_stops_within_seconds_hands_the_submission_back_and_
 
 
 def _wait_for_state(host: Host, url: str, headers: dict[str, str], state: str, within_s: float = 20) -> None:
-    deadline = time.monotonic() + within_s
+    deadline = time.monotonic() + scaled(within_s)
     while httpx.get(f"{host.url}{url}", headers=headers).json()["state"] != state:
         assert time.monotonic() < deadline, f"the submission never reached {state!r}"
         time.sleep(0.1)

@@ -67,6 +67,9 @@ KEEP_S = 24 * 3600  # results and failures wait this long for a server that is d
 POLL_S = 0.2
 CLEANUP_EVERY_S = 5.0
 SHUTDOWN_GRACE_S = 5.0
+# How long RQ's pubsub thread blocks on each read. RQ's own 60 s also holds the connection
+# that leaving unsubscribes through: a worker that quit would wait up to that long to exit.
+PUBSUB_POLL_S = 0.5
 MONITOR_S = 5  # RQ's heartbeat: an abandoned job is seen this + 60 s after its worker vanished
 FINAL = (JobStatus.FINISHED, JobStatus.FAILED, JobStatus.STOPPED, JobStatus.CANCELED)
 
@@ -263,6 +266,13 @@ class JudgeWorker(Worker):
     """
 
     grace_s: float = SHUTDOWN_GRACE_S
+
+    def subscribe(self) -> None:
+        """RQ's subscription to its commands channel (stop, kill-horse), read every PUBSUB_POLL_S."""
+        self.pubsub = self.connection.pubsub()
+        self.pubsub.subscribe(**{self.pubsub_channel_name: self.handle_payload})
+        self.pubsub_thread = self.pubsub.run_in_thread(  # type: ignore[assignment]  # RQ declares it None
+            sleep_time=PUBSUB_POLL_S, daemon=True, exception_handler=self._pubsub_exception_handler)
 
     def setup_work_horse_signals(self) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the worker, which asks for a warm stop
