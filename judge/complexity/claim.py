@@ -8,7 +8,9 @@ complexity", docs/complexity.md) and a problem's corpus file stating the class
   (any case, spaces free), anywhere in the module; the first of each wins;
 - the class is anything `Complexity.parse` reads ("O(n log n)", "n^2",
   "linear"...); the size variable may be any single letter (the problem says
-  what its size is), so `O(k)` and `O(L log L)` read as `O(n)` and `O(n log n)`;
+  what its size is), so `O(L)` and `O(L log L)` read as `O(n)` and `O(n log n)`;
+  a letter the problem holds fixed while n grows (its declaration says `k = 16`)
+  is a constant: `O(k)` there reads as `O(1)`, and the report says why;
 - `O(?)`, `?` or an empty value is a placeholder (the starter's): no claim;
 - anything else is kept as an unreadable claim with the reason, so a report
   can say "could not read your claim" instead of silently ignoring it.
@@ -42,6 +44,7 @@ class AxisClaim:
     line: int  # 1-based
     complexity: Complexity | None
     problem: str | None = None  # set when `complexity` is None
+    reading: str = ""  # how the text was read, where that is not plain (a fixed parameter)
 
     def to_dict(self) -> dict:
         return {
@@ -52,21 +55,26 @@ class AxisClaim:
         }
 
 
-def read_claims(source: str) -> dict[str, AxisClaim]:
-    """The claims a module's source makes, by axis ("time", "memory"); placeholders left out."""
+def read_claims(source: str, fixed: frozenset[str] = frozenset()) -> dict[str, AxisClaim]:
+    """The claims a module's source makes, by axis ("time", "memory"); placeholders left out.
+    `fixed`: the letters the problem holds constant while n grows (lower case)."""
     claims: dict[str, AxisClaim] = {}
     for match in _LINE.finditer(source):
         axis, text = match.group(1).lower(), match.group(2)
         if axis in claims or text.lower().replace(" ", "") in _PLACEHOLDERS:
             continue
         line = source.count("\n", 0, match.start()) + 1
-        claims[axis] = _parse(axis, text, line)
+        claims[axis] = _parse(axis, text, line, fixed)
     return claims
 
 
-def _parse(axis: str, text: str, line: int) -> AxisClaim:
+def _parse(axis: str, text: str, line: int, fixed: frozenset[str] = frozenset()) -> AxisClaim:
     written = text.split("#", 1)[0].strip()  # "# time: O(n)  # amortised" keeps O(n)
     variables = {v.lower() for v in _VARIABLE.findall(_without_o(written))}
+    if variables and variables <= fixed:
+        names = ", ".join(sorted(variables))
+        return AxisClaim(axis, text, line, Complexity.CONSTANT,
+                         reading=f"{names} {'is' if len(variables) == 1 else 'are'} fixed here: O(1) as n grows")
     if len(variables) > 1:
         return AxisClaim(axis, text, line, None, f"more than one variable ({', '.join(sorted(variables))}); "
                                                  "state it in the problem's size n")

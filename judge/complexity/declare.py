@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import importlib.util
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,6 +83,11 @@ class Declaration:
     build: Callable[[int, random.Random], Case]
     notes: str = ""
     memory_sizes: tuple[int, int] | None = None
+
+    @property
+    def fixed_letters(self) -> frozenset[str]:
+        """The parameters `size` says are held fixed while n grows ("k = 16 fixed", "d = 1")."""
+        return frozenset(letter.lower() for letter in re.findall(r"(?<![A-Za-z])([A-Za-z]) = \d", self.size))
 
     @property
     def memory_range(self) -> tuple[int, int]:

@@ -93,7 +93,8 @@ def _claim_line(axis: str, check: ClaimCheck) -> Text:
         return Text.assemble(f"{axis}: you said {claim.text!r} (line {claim.line}), ",
                              ("unreadable", "yellow"), f": {claim.problem}")
     words, style = _CLAIM_MARKS[check.verdict]
-    return Text.assemble(f"{axis}: you said {claim.complexity.label}, ", (words, style))
+    said = f"{claim.text.strip()} ({claim.reading})" if claim.reading else claim.complexity.label
+    return Text.assemble(f"{axis}: you said {said}, ", (words, style))
 
 
 def _measured_label(axis: AxisResult) -> Text:

@@ -143,7 +143,8 @@ class HiddenTestPlugin:
         return case
 
     def _describe_failure(self, case: CaseResult, exc: BaseException) -> None:
-        case.counterexample = self.proxy.counterexample() or None
+        in_call = "raised" if isinstance(exc, SolutionRaised) else exc.verdict.label if isinstance(exc, SolutionFailed) else ""
+        case.counterexample = self.proxy.counterexample(in_call) or None
         if isinstance(exc, WrongAnswer):
             case.verdict, case.message = Verdict.WRONG_ANSWER, exc.message
             case.expected, case.actual = exc.expected, exc.actual

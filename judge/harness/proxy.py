@@ -119,9 +119,13 @@ class SolutionProxy:
             return self._instances.get(decoded.id, decoded)
         return decoded
 
-    def counterexample(self) -> str:
-        """The calls of the failing example; a statistical test's thousands are elided in the middle."""
-        calls = self.failing_calls if self.failing_calls is not None else self.calls
+    def counterexample(self, failed_in_call: str = "") -> str:
+        """The calls of the failing example; a statistical test's thousands are elided in the middle.
+        `failed_in_call`: what the last call did ("raised", "failed"), marked on it when there
+        are several calls, so the reader sees which one it was."""
+        calls = list(self.failing_calls if self.failing_calls is not None else self.calls)
+        if failed_in_call and len(calls) > 1:
+            calls[-1] = f"{calls[-1]}  # <- {failed_in_call} here"
         if len(calls) > 2 * CALLS_SHOWN_AT_EACH_END:
             hidden = len(calls) - 2 * CALLS_SHOWN_AT_EACH_END
             calls = [*calls[:CALLS_SHOWN_AT_EACH_END], f"# … {hidden:,} more calls …", *calls[-CALLS_SHOWN_AT_EACH_END:]]

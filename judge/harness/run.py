@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from judge import interrupts
+from judge.complexity import declare
 from judge.harness import kept_data
 from judge.harness.complexity_lane import ComplexityLane
 from judge.harness.forked import Forked, Link
@@ -98,7 +99,9 @@ def _run_in_box(result: RunResult, problem: Problem, opening: BoxOpening, progre
                 measure: bool | ComplexityLane, partner: _Partner | None = None) -> None:
     """`measure`: False, True (measure here after the tests) or the lane measuring alongside.
     `partner`: a process sharing the hidden tests with this one."""
-    claims = stated_complexity(Path(result.solution))  # the text the sandbox is about to import
+    declaration = declare.load(problem.directory) if measure else None
+    fixed = declaration.fixed_letters if declaration is not None else frozenset()
+    claims = stated_complexity(Path(result.solution), fixed)  # the text the sandbox is about to import
     # pytest and Hypothesis, imported while the box opens (0.14 s): the lane was forked without them.
     from judge.harness.session import run_hidden_tests  # noqa: PLC0415
 

@@ -37,11 +37,12 @@ def inspect_solution(path: Path, problem: Problem) -> StaticFinding | None:
     return _forbidden_import(tree, path, problem) or _missing_entry_point(tree, path, problem)
 
 
-def stated_complexity(path: Path) -> dict[str, AxisClaim]:
-    """The complexity the solution's comments claim ("# time: O(n)"), by axis. Only text is
-    read: the source is never run here. A file gone since the checks claims nothing."""
+def stated_complexity(path: Path, fixed: frozenset[str] = frozenset()) -> dict[str, AxisClaim]:
+    """The complexity the solution's comments claim ("# time: O(n)"), by axis; `fixed`, the
+    letters the problem holds constant. Only text is read: the source is never run here. A
+    file gone since the checks claims nothing."""
     try:
-        return read_claims(path.read_text(encoding="utf-8-sig"))
+        return read_claims(path.read_text(encoding="utf-8-sig"), fixed)
     except (OSError, UnicodeDecodeError):
         return {}
 

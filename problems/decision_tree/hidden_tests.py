@@ -139,7 +139,7 @@ def describe(tree, row) -> str:
         goes_left = row[feature] <= threshold
         steps.append(f"x[{feature}] {'<=' if goes_left else '>'} {float(threshold):g}")
         tree = left if goes_left else right
-    return " -> ".join(steps + [f"leaf {tree[0]!r}"]) if steps else f"the root is a leaf predicting {tree[0]!r}"
+    return "to " + " -> ".join(steps + [f"leaf {tree[0]!r}"]) if steps else f"to the root, a leaf predicting {tree[0]!r}"
 
 
 def _expected_tree(X, y, params: dict):

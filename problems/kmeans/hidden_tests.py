@@ -149,6 +149,13 @@ def _number(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
 
 
+def _what(value) -> str:
+    """A non-number in words: NaN and infinities by name, anything else by its type."""
+    if isinstance(value, float):
+        return "NaN" if math.isnan(value) else f"{value} (infinite)"
+    return f"a {type(value).__name__} ({value!r})"
+
+
 def _unpack(result, n: int, k: int, width: int):
     expect(isinstance(result, (tuple, list)) and len(result) == 3,
            "kmeans must return a tuple (labels, centroids, n_iter)", actual=result)
@@ -156,8 +163,12 @@ def _unpack(result, n: int, k: int, width: int):
     expect(isinstance(labels, list) and len(labels) == n and all(type(v) is int for v in labels),
            f"labels must be a list (or 1-D array) of {n} ints", actual=labels)
     expect(isinstance(cents, list) and len(cents) == k
-           and all(isinstance(r, (list, tuple)) and len(r) == width and all(map(_number, r)) for r in cents),
+           and all(isinstance(r, (list, tuple)) and len(r) == width for r in cents),
            f"centroids must be {k} rows of {width} numbers", actual=cents)
+    for index, row in enumerate(cents):
+        bad = next((v for v in row if not _number(v)), None)
+        expect(bad is None, f"centroid {index} holds {_what(bad)}: every centroid is finite "
+                            "(an empty cluster keeps its previous centroid)", actual=cents)
     expect(type(n_iter) is int, "n_iter must be an int", actual=n_iter)
     return labels, cents, n_iter
 

@@ -47,3 +47,17 @@ def test_an_unreadable_claim_is_kept_with_its_reason(written, reason):
     assert claim.complexity is None
     assert reason in claim.problem
     assert claim.to_dict()["text"] == written
+
+
+def test_a_parameter_the_problem_holds_fixed_reads_as_constant():
+    """Reservoir sampling's k is fixed while the stream grows: O(k) memory is O(1) in n, said so."""
+    from judge.testing import Call, Case, Declaration
+
+    declaration = Declaration(size="stream length (k = 16 fixed)", time="O(n)", memory="O(1)",
+                              sizes=(16, 256), build=lambda n, rng: Case(Call("f")))
+    assert declaration.fixed_letters == {"k"}
+    claims = read_claims("# time: O(n)\n# memory: O(k)\n", declaration.fixed_letters)
+    assert claims["memory"].complexity is Complexity.CONSTANT
+    assert "k is fixed" in claims["memory"].reading
+    assert claims["time"].complexity is Complexity.LINEAR and not claims["time"].reading
+    assert read_claims("# memory: O(k)\n")["memory"].complexity is Complexity.LINEAR  # k is n elsewhere

@@ -65,6 +65,8 @@ def test_the_case_after_a_restart_maps_its_instances(proxy: SolutionProxy, point
         with pytest.raises(SolutionFailed) as failed:
             _sequence(proxy, spin_in=point)
         assert failed.value.verdict is Verdict.TIME_LIMIT_EXCEEDED
+        calls = proxy.counterexample("time limit exceeded").splitlines()
+        assert calls[-1].endswith("# <- time limit exceeded here") == (len(calls) > 1)  # which call, among several
         proxy.new_case()
         _sequence(proxy)
         _sequence(proxy)  # and again, within the fresh worker
