@@ -106,14 +106,15 @@ class Session:
             self.samples[int(n)].append(float(seconds))
 
     def _resolve_uncertainty(self) -> None:
-        """When growth sits between two bands, measure up to two larger sizes.
+        """When growth sits between two bands, or the sizes reached are too few or span too little
+        to classify (a slow solution stops growing early), measure up to two larger sizes.
 
         A quadratic with a small constant (slicing copies memory at ~20 GB/s)
         only dominates its linear part at large n; this spends extra time only
         on such unclear cases, never on clean ones.
         """
         for _ in range(self.budget.max_extensions):
-            if classify(self._points(), self.declaration.time_class).relation != "uncertain":
+            if classify(self._points(), self.declaration.time_class).relation not in ("uncertain", "inconclusive"):
                 return
             if not self._calibrate(self.budget.extension_call_s, at_most=1):
                 return

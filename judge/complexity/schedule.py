@@ -29,7 +29,7 @@ class Budget:
     """Limits of one measurement phase, in CPU seconds of the worker."""
 
     max_call_s: float = 0.05
-    extension_call_s: float = 0.3  # when the class is unclear, up to this per call (docs/complexity.md)
+    extension_call_s: float = 0.6  # when the class is unclear, up to this per call (docs/complexity.md)
     max_extensions: int = 2
     min_batch_s: float = 0.002
     round_budget_s: float = 0.1  # per size, over all its rounds
