@@ -22,10 +22,11 @@ demo: setup
 	-$(BIN)/judge run reservoir_sampling --solution examples/reservoir_sampling_buggy.py --sandbox local --no-complexity
 
 # ruff's rules and mypy's settings are in pyproject.toml ([tool.ruff], [tool.mypy]: mypy checks judge/);
-# `ruff check --fix` repairs most of ruff's findings.
+# `ruff check --fix` repairs most of ruff's findings. The package layers are in .importlinter.
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/pytest

@@ -35,8 +35,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from judge.authoring.check import corpus_entries  # noqa: E402
 from judge.problems import ProblemSet  # noqa: E402
-from judge.problems.check import corpus_entries  # noqa: E402
 
 SEED = 7
 NAMESPACE_SECONDS = 60

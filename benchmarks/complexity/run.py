@@ -30,9 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from judge.authoring.check import corpus_entries, measure_solution
 from judge.complexity import Complexity, ComplexityResult
 from judge.complexity.declare import load as load_declaration
-from judge.problems.check import corpus_entries, measure_solution
 from judge.problems.loader import load_problem
 from judge.sandbox import choose_backend
 

@@ -26,12 +26,7 @@ from judge.contest.formats import get_format
 from judge.contest.judging import JudgeOptions, SubmissionJudge
 from judge.contest.model import FEEDBACK_MODES, ContestRules, Standing
 from judge.contest.postmortem import build_postmortem
-from judge.contest.round import OVER, RUNNING, attempts, check_can_submit, default_contest, phase, verdicts_visible
-from judge.contest.store import DEFAULT_FILE, ContestRecord, ContestStore, Submission
-from judge.errors import ExitCode, UsageError
-from judge.harness.run import default_hidden_paths
-from judge.report.contest import scoreboard_table, standings_csv, standings_json
-from judge.report.round import (
+from judge.contest.render_round import (
     cell_labels,
     contest_table,
     held_line,
@@ -40,6 +35,11 @@ from judge.report.round import (
     status_view,
     verdict_line,
 )
+from judge.contest.render_standings import scoreboard_table, standings_csv, standings_json
+from judge.contest.round import OVER, RUNNING, attempts, check_can_submit, default_contest, phase, verdicts_visible
+from judge.contest.store import DEFAULT_FILE, ContestRecord, ContestStore, Submission
+from judge.errors import ExitCode, UsageError
+from judge.harness.run import default_hidden_paths
 from judge.report.text import render_text
 from judge.sandbox import CHOICES, choose_backend
 

@@ -18,16 +18,16 @@ from judge.grade.changes import changed_files, keep_changed
 from judge.grade.discovery import Discovery, discover
 from judge.grade.gradebook import Gradebook, build_gradebook
 from judge.grade.pool import CellOutcome, Pool, RunOptions
-from judge.grade.shards import keep_shard, merge, parse_shard, tree_fingerprint
-from judge.grade.similarity import NearCopy, near_copies
-from judge.report.gradebook import render_json, render_markdown, render_table
-from judge.report.gradebook_csv import render_csv
-from judge.report.gradebook_github import (
+from judge.grade.render import render_json, render_markdown, render_table
+from judge.grade.render_csv import render_csv
+from judge.grade.render_github import (
     annotations as github_annotations,  # `annotations` is the __future__ feature's name here
     append_step_summary,
     in_github_actions,
 )
-from judge.report.gradebook_junit import render_junit
+from judge.grade.render_junit import render_junit
+from judge.grade.shards import keep_shard, merge, parse_shard, tree_fingerprint
+from judge.grade.similarity import NearCopy, near_copies
 from judge.sandbox import CHOICES, choose_backend
 
 

@@ -7,10 +7,10 @@ import os
 import click
 from rich.text import Text
 
+from judge.authoring.check import Check, Checker, ProblemReport
 from judge.cli.environment import Environment
 from judge.errors import ExitCode
 from judge.harness.run import default_hidden_paths
-from judge.problems.check import Check, Checker, ProblemReport
 from judge.sandbox import CHOICES, choose_backend
 
 SOME_CHECK_FAILED = 1  # the exit code of a wrong answer: the problem's files disagree with each other

@@ -16,7 +16,7 @@ from typing import Any, overload
 
 from judge.contest.model import FEEDBACK_MODES, ContestRules
 from judge.errors import UsageError
-from judge.grade.roster import line_of_key
+from judge.tomlfile import line_of_key
 
 NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 DURATION_PATTERN = re.compile(r"(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?")

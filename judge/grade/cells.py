@@ -5,7 +5,7 @@ in a process of its own, with its own sandbox, as before. What changed is where
 that process comes from: a fresh interpreter spends about 0.55 s of CPU importing
 click, rich, pytest and Hypothesis before a run begins (a cell cost 0.25-0.3 s
 of CPU more that way, docs/grading.md#speed). Here the process is forked from the batch's forkserver
-(judge/grade/forkserver.py), a process that imported them once. In the child the
+(judge/cli/forkserver.py), a process that imported them once. In the child the
 command line runs as `python -m judge ARGS` runs it: `judge.__main__.main` with
 the command's argv, the cell's environment, stdin from /dev/null, stdout and
 stderr in files and fresh random seeds, ending as an interpreter ends (exit
@@ -37,7 +37,7 @@ from pathlib import Path
 from judge import interrupts
 
 START_TIMEOUT_S = 60.0  # the first start includes the forkserver's imports; a loaded machine is slow
-FORKSERVER = "from judge.grade.forkserver import main; main()"
+FORKSERVER = "from judge.cli.forkserver import main; main()"
 
 
 class CellProcess:

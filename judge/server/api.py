@@ -20,8 +20,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from judge.contest.render_standings import problem_labels, standings_json
 from judge.contest.store import ContestRecord, Submission
-from judge.report.contest import problem_labels, standings_json
 from judge.server.auth import hosted, required_participant, viewer
 from judge.server.hosting import MAX_SOURCE_BYTES, Refused
 

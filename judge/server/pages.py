@@ -25,8 +25,8 @@ from starlette.templating import Jinja2Templates
 
 from judge.contest.formats import DisplayedFormat, get_format
 from judge.contest.model import ProblemCell, Standing
+from judge.contest.render_standings import cell_label, penalty_label, problem_labels
 from judge.contest.store import ContestRecord, Participant
-from judge.report.contest import cell_label, penalty_label, problem_labels
 from judge.server import auth
 from judge.server.api import parse_form, read_capped_body, upload_fields
 from judge.server.auth import hosted

@@ -11,7 +11,7 @@ from rich.console import Console
 
 from judge.contest.formats import get_format
 from judge.contest.model import Attempt, ContestRules, Standing
-from judge.report.contest import (
+from judge.contest.render_standings import (
     cell_label,
     penalty_label,
     problem_labels,

@@ -229,7 +229,7 @@ def test_sigkill_of_the_grader_leaves_no_run_behind(group: Path, tmp_path: Path)
                   60, "the looping cell's worker")
         family = _descendants(grade.pid)
         # The cell is a child of the forkserver, with its command line: both are in the family.
-        forked = [p for p, (_parent, _s, c) in family.items() if "judge.grade.forkserver" in c]
+        forked = [p for p, (_parent, _s, c) in family.items() if "judge.cli.forkserver" in c]
         assert any(family[p][0] in forked for p in forked), family
         grade.kill()
         grade.wait(timeout=10)

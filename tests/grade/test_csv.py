@@ -7,8 +7,8 @@ import io
 
 from judge.grade.discovery import Discovery
 from judge.grade.gradebook import build_gradebook
+from judge.grade.render_csv import render_csv
 from judge.grade.roster import Roster
-from judge.report.gradebook_csv import render_csv
 from tests.grade.test_junit import ROOT, _case, _outcome
 
 

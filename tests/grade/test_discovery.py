@@ -9,7 +9,8 @@ import pytest
 
 from judge.errors import UsageError
 from judge.grade.discovery import MAX_SOLUTION_BYTES, discover
-from judge.grade.roster import DEFAULT_POINTS, line_of_key
+from judge.grade.roster import DEFAULT_POINTS
+from judge.tomlfile import line_of_key
 
 SLUGS = ["is_subsequence", "top_n_words", "weekly_buckets"]
 GOOD = "def is_subsequence(s, t):\n    return True\n"

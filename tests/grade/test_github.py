@@ -10,9 +10,8 @@ import pytest
 
 from judge.grade.discovery import Discovery
 from judge.grade.gradebook import Gradebook, build_gradebook
-from judge.grade.roster import Roster
-from judge.report.gradebook import render_markdown
-from judge.report.gradebook_github import (
+from judge.grade.render import render_markdown
+from judge.grade.render_github import (
     MAX_ANNOTATIONS,
     SUMMARY_LIMIT,
     _open_fence,
@@ -23,6 +22,7 @@ from judge.report.gradebook_github import (
     escape_property,
     fit_summary,
 )
+from judge.grade.roster import Roster
 from tests.grade.test_batch import _write, group  # noqa: F401 (a fixture)
 from tests.grade.test_junit import ROOT, _case, _outcome
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from judge.grade.discovery import Discovery, NotGraded, Submission
 from judge.grade.gradebook import build_gradebook
 from judge.grade.pool import CellOutcome
+from judge.grade.render import render_json, render_markdown
 from judge.grade.roster import Roster
-from judge.report.gradebook import render_json, render_markdown
 
 ROOT = Path("/group")
 

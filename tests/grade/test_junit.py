@@ -16,8 +16,8 @@ import xmlschema
 from judge.grade.discovery import Discovery, Submission
 from judge.grade.gradebook import Gradebook, build_gradebook
 from judge.grade.pool import CellOutcome
+from judge.grade.render_junit import render_junit, xml_safe
 from judge.grade.roster import Roster
-from judge.report.gradebook_junit import render_junit, xml_safe
 
 ROOT = Path("/group")
 XSD = Path(__file__).parent / "schemas" / "junit-10.xsd"

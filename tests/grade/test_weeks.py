@@ -15,7 +15,8 @@ from judge.grade.deadlines import handed_in
 from judge.grade.discovery import discover
 from judge.grade.gradebook import build_gradebook
 from judge.grade.pool import CellOutcome
-from judge.grade.roster import line_of_array_key, load_roster
+from judge.grade.roster import load_roster
+from judge.tomlfile import line_of_array_key
 
 SLUGS = ["is_subsequence", "top_n_words", "weekly_buckets"]
 UTC = datetime.UTC

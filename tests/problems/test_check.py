@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
+from judge.authoring.check import Checker, CorpusEntry, check_declaration, check_spec
 from judge.cli import cli
 from judge.cli.environment import Environment
-from judge.problems.check import Checker, CorpusEntry, check_declaration, check_spec
 from judge.problems.loader import load_problem
 from judge.sandbox.local import LocalBackend
 from judge.verdicts import Verdict

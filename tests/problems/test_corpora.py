@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import pytest
 
+from judge.authoring.check import corpus_entries
 from judge.problems import ProblemSet
-from judge.problems.check import corpus_entries
 from tests.conftest import PROBLEMS_ROOT
 from tests.sandbox.test_docker import docker_ready, needs_docker  # noqa: F401 (docker_ready is a fixture)
 

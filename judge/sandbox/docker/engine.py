@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 from pathlib import Path
 from typing import Any
@@ -22,9 +23,7 @@ RUN_ENGINE_TIMEOUT_S = 10
 
 def image_recipe() -> Path:
     """The Dockerfile and the root-file-system script, shipped inside the judge package."""
-    from judge.problems import shipped
-
-    return shipped("judge.image_recipe")
+    return Path(str(importlib.resources.files("judge.image_recipe")))
 
 
 def _docker_sdk() -> Any:

@@ -19,10 +19,10 @@ from judge.contest.formats import get_format
 from judge.contest.formats.ranking import points_of
 from judge.contest.model import ProblemCell, Standing
 from judge.contest.postmortem import Postmortem, ProblemSummary, WrongTry
+from judge.contest.render_standings import cell_label, penalty_label, problem_labels
 from judge.contest.round import NOT_STARTED, OVER, RUNNING, clock_time, is_frozen, phase, time_left
 from judge.contest.store import ContestRecord, Submission
 from judge.problems import Problem
-from judge.report.contest import cell_label, penalty_label, problem_labels
 from judge.report.text import verdict_text
 from judge.verdicts import Verdict
 

@@ -1,7 +1,7 @@
 """`judge grade`'s forkserver: imports what every `judge run` imports once, then forks a child per cell.
 
 Started by judge/grade/cells.py (which says the protocol) as
-`python -c "from judge.grade.forkserver import main; main()"`. The child
+`python -c "from judge.cli.forkserver import main; main()"`. The child
 returns from `serve()` with its request, and `main()` runs it as the whole rest
 of the interpreter's life, so it ends as `python -m judge` ends.
 """

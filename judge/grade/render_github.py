@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 from judge.grade.gradebook import Cell, Gradebook
-from judge.report.gradebook_where import display_path, failing_line, failure_message
+from judge.grade.render_where import display_path, failing_line, failure_message
 
 MAX_ANNOTATIONS = 10  # GitHub shows this many error annotations per step
 MESSAGE_MAX = 4000  # an annotation is a pointer; the summary holds the whole story

@@ -15,7 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from judge.grade.gradebook import Cell, Gradebook
-from judge.report.gradebook_where import complexity_lines, display_path, failing_line, failure_message
+from judge.grade.render_where import complexity_lines, display_path, failing_line, failure_message
 
 MESSAGE_ATTR_MAX = 1000  # the attribute is a title; the whole story is in the element's text
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
