@@ -1,7 +1,7 @@
 """Does a verdict depend on the machine? The same files judged idle and beside busy processes.
 
 Run: python benchmarks/busy.py [--sandbox local --sandbox docker] [--problems SLUG ...]
-                                [--all] [--skip-namespaces] [--out docs/results/busy.md]
+                                [--all] [--skip-namespaces]
 
 1. Judges a fixed sample of known solutions (per problem: the reference, and from its
    corpus one file of every expected verdict plus every file that states a complexity
@@ -14,16 +14,14 @@ Run: python benchmarks/busy.py [--sandbox local --sandbox docker] [--problems SL
    run of either that ended in an internal error or lost its sandbox (the symptom of
    a judge that removed another's live folders or containers).
 
-Writes the table, the command, the machine and the date to `--out`.
+Writes the table, the command, the machine and the date to docs/results/busy.md.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
-import platform
 import shutil
 import subprocess
 import sys
@@ -34,6 +32,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import results  # noqa: E402
 
 from judge.authoring.check import corpus_entries  # noqa: E402
 from judge.problems import ProblemSet  # noqa: E402
@@ -135,14 +136,11 @@ def two_judges(sandbox: str) -> list[str]:
     return problems
 
 
-def write(out: Path, command: str, rows, namespace_lines: list[str]) -> None:
+def write(rows, namespace_lines: list[str]) -> Path:
     changed = [r for r in rows if len(set(r[3])) != 1]
-    lines = [
-        "# Same code, same verdict: idle and busy",
-        "",
-        f"Written by `{command}` on {datetime.date.today().isoformat()}, on {platform.node()}: "
-        f"{os.cpu_count()} cores, {_cpu_model()}, Python {platform.python_version()}. Seed {SEED}. "
-        "Each file judged once idle, then twice with a CPU-bound process per core beside it.",
+    body = [
+        f"Seed {SEED}. Each file judged once idle, then twice with a CPU-bound process per core beside it;",
+        "each cell is verdict / time class / memory class.",
         "",
         f"**{len(rows) - len(changed)} of {len(rows)} files got the same verdict and classes in every run.**",
         "",
@@ -154,18 +152,8 @@ def write(out: Path, command: str, rows, namespace_lines: list[str]) -> None:
         "## Two judges at once, one in its own PID namespace",
         "",
         *[f"- {line}" for line in namespace_lines],
-        "",
     ]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("\n".join(lines))
-
-
-def _cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo") as info:
-            return next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
-    except (OSError, StopIteration):
-        return "unknown CPU"
+    return results.write("busy", "Same code, same verdict: idle and busy", "\n".join(body))
 
 
 def main() -> None:
@@ -174,7 +162,6 @@ def main() -> None:
     parser.add_argument("--problems", nargs="*")
     parser.add_argument("--all", action="store_true", help="every corpus file, not the sample")
     parser.add_argument("--skip-namespaces", action="store_true")
-    parser.add_argument("--out", type=Path, default=REPO / "docs" / "results" / "busy.md")
     options = parser.parse_args()
     sandboxes = options.sandbox or ["local"]
     problems = ProblemSet(REPO / "problems")
@@ -185,8 +172,7 @@ def main() -> None:
     namespace_lines = [] if options.skip_namespaces else [line for s in sandboxes for line in two_judges(s)]
     for line in namespace_lines:
         print(line)
-    write(options.out, "python benchmarks/busy.py " + " ".join(sys.argv[1:]), rows, namespace_lines)
-    print(f"written to {options.out} in {time.monotonic() - started:.0f} s")
+    print(f"written to {write(rows, namespace_lines)} in {time.monotonic() - started:.0f} s")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
+import io
 import signal
 import subprocess
 import sys
@@ -35,6 +36,9 @@ from judge.complexity import Complexity, ComplexityResult
 from judge.complexity.declare import load as load_declaration
 from judge.problems.loader import load_problem
 from judge.sandbox import choose_backend
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import results  # noqa: E402
 
 PROBLEMS = ROOT / "problems"
 MAX_PHASE_S = 3.0
@@ -205,7 +209,14 @@ def main() -> int:
     args.slug = args.slug or sorted(p.parent.name for p in PROBLEMS.glob("*/complexity.py"))
     started = time.perf_counter()
     outcomes = run(args)
-    return 0 if report(outcomes, time.perf_counter() - started) else 1
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        met = report(outcomes, time.perf_counter() - started)
+    print(printed.getvalue())
+    sandbox = choose_backend(args.sandbox)[0].name
+    results.write(f"complexity-{sandbox}", f"Complexity accuracy ({sandbox} sandbox)",
+                  f"```\n{printed.getvalue().strip()}\n```\n\nBar met: {'yes' if met else 'no'}.")
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

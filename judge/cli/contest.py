@@ -52,7 +52,7 @@ name_argument = click.argument("name", required=False)
 
 
 def solo_participant() -> str:
-    """Who the solo round is for: the login name (the server of issue 11 names participants itself)."""
+    """Who the solo round is for: the login name (the contest server names participants itself)."""
     try:
         return getpass.getuser() or "me"
     except (KeyError, OSError):  # no login name in a bare container

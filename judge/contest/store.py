@@ -7,7 +7,7 @@ stored. The clock is stored too (start, duration, freeze, finish), so a
 restarted judge neither resets nor extends a round.
 
 The store knows nothing of the command line or of rich: the contest server
-(issue 11) uses it as it is. Every failure of the file itself is a
+uses it as it is. Every failure of the file itself is a
 `StoreError` (a usage error) naming the file: a file that is not SQLite, an
 SQLite database of something else, one written by a newer judge. The store
 never replaces or rewrites a file it does not recognise.
@@ -79,7 +79,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX submissions_by_contest ON submissions (contest, id);
     CREATE INDEX submissions_unjudged ON submissions (state) WHERE state != 'judged';
     """,
-    # Group contests (issue 11): who may submit to a served contest. Only a token's hash is kept.
+    # Group contests: who may submit to a served contest. Only a token's hash is kept.
     """
     CREATE TABLE participants (
         contest       TEXT NOT NULL REFERENCES contests(name),

@@ -39,7 +39,7 @@ import warnings
 
 # The clock of every figure the worker reports. Not time.process_time(): under
 # RLIMIT_CPU (the local sandbox's backstop) some kernels advance the process
-# clock only in scheduler ticks, so a 200 µs call reads 0.0 (issue 8). The
+# clock only in scheduler ticks, so a 200 µs call reads 0.0. The
 # thread clock stays exact, and a call runs on this thread (BLAS is pinned to
 # one thread by the sandbox's environment).
 cpu_clock = time.thread_time

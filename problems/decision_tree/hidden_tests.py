@@ -1,4 +1,4 @@
-"""Hidden properties of `DecisionTreeClassifier`: the contract in PROBLEMS.md, rule by rule.
+"""Hidden properties of `DecisionTreeClassifier`: the contract in spec.md, rule by rule.
 
 Trees are checked against an exact simulation of CART in fractions, and the
 simulation keeps the contract's promise about ties. An exact tie (between the

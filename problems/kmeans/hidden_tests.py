@@ -1,4 +1,4 @@
-"""Hidden properties of `kmeans`: the contract in PROBLEMS.md, rule by rule.
+"""Hidden properties of `kmeans`: the contract in spec.md, rule by rule.
 
 Small runs are checked against an exact simulation of Lloyd's algorithm in
 fractions. The contract promises that rounding never decides anything, and

@@ -1,4 +1,4 @@
-"""Hidden properties of `LogisticRegression`: the contract in PROBLEMS.md, rule by rule.
+"""Hidden properties of `LogisticRegression`: the contract in spec.md, rule by rule.
 
 Every call runs with RuntimeWarning turned into an error (`warnings_as_errors`),
 so an overflowing exponential fails the case with its traceback.

@@ -1,4 +1,4 @@
-"""Hidden properties of `precision_recall_f1`: the contract in PROBLEMS.md, rule by rule.
+"""Hidden properties of `precision_recall_f1`: the contract in spec.md, rule by rule.
 
 Small inputs are checked against the definitions themselves, computed with
 fractions label by label (TP, FP and FN counted from the samples for every

@@ -1,4 +1,4 @@
-"""Hidden properties of `roc_auc`: the contract in PROBLEMS.md, rule by rule.
+"""Hidden properties of `roc_auc`: the contract in spec.md, rule by rule.
 
 Small inputs are checked against the definition itself, every positive against
 every negative, counted exactly (fractions), so the oracle shares no code or

@@ -1,4 +1,4 @@
-"""Hidden properties of `top_n_words`: the contract in PROBLEMS.md, rule by rule.
+"""Hidden properties of `top_n_words`: the contract in spec.md, rule by rule.
 
 Every test compares the solution with the reference on the same input, or with
 an expectation spelled out from the contract. Alphabets are small and ordered so
