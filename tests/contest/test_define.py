@@ -28,7 +28,7 @@ def create(round_: Round, *args: str):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--problems", "is_subsequence,nope", "--duration", "45m", "--format", "icpc"],
-     "unknown problem 'nope'; the problems are: decision_tree,"),
+     "unknown problem 'nope'; the problems are: ab_test, adam_optimizer,"),
     (["--problems", "is_subsequence", "--duration", "0m", "--format", "icpc"], "duration '0m' is zero"),
     (["--problems", "is_subsequence", "--duration", "-10m", "--format", "icpc"], "'-10m' is not a duration"),
     (["--problems", "is_subsequence", "--duration", "soon", "--format", "icpc"], "'soon' is not a duration"),

@@ -406,6 +406,7 @@ CASES = [
     Case("fork_bomb", TLE, (_sentinel_alive,)),
     Case("memory_bomb", MLE),
     Case("memory_creep", MLE),
+    Case("memory_bomb_at_import", MLE),
     Case("endless_loop", TLE),
     Case("sleeper", TLE),
     Case("ignores_sigterm", TLE),
