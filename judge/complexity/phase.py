@@ -166,7 +166,7 @@ class Session:
         try:
             reply = self.client.request({"op": "measure", **body})
         except SolutionFailed as exc:
-            raise MeasurementStopped(f"{exc.verdict.label}: {exc}") from exc
+            raise MeasurementStopped(f"{exc.breach.value}: {exc}") from exc
         self.worker_cpu += float(reply.get("cpu_s") or 0.0)
         if not reply.get("ok"):
             error = reply.get("error") or {}

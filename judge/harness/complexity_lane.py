@@ -97,5 +97,5 @@ class _StartedOnFirstRequest:
             try:
                 self.client.start()
             except ImportFailed as failure:  # imported once for the tests, failed here: rare, and only a note
-                raise SolutionFailed(failure.verdict, f"the solution did not import: {failure.error.summary()}") from None
+                raise SolutionFailed(failure.breach, f"the solution did not import: {failure.error.summary()}") from None
         return self.client.request(message)

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from judge.harness.api import WrongAnswer
+from judge.harness.judgement import verdict_of
 from judge.harness.proxy import SolutionProxy
 from judge.harness.results import CaseResult
 from judge.harness.sharing import Share
@@ -143,13 +144,14 @@ class HiddenTestPlugin:
         return case
 
     def _describe_failure(self, case: CaseResult, exc: BaseException) -> None:
-        in_call = "raised" if isinstance(exc, SolutionRaised) else exc.verdict.label if isinstance(exc, SolutionFailed) else ""
+        in_call = "raised" if isinstance(exc, SolutionRaised) else \
+            verdict_of(exc).label if isinstance(exc, SolutionFailed) else ""
         case.counterexample = self.proxy.counterexample(in_call) or None
         if isinstance(exc, WrongAnswer):
             case.verdict, case.message = Verdict.WRONG_ANSWER, exc.message
             case.expected, case.actual = exc.expected, exc.actual
         elif isinstance(exc, SolutionFailed):
-            case.verdict, case.message = exc.verdict, exc.message
+            case.verdict, case.message = verdict_of(exc), exc.message
         elif isinstance(exc, SolutionRaised):
             case.verdict, case.message = Verdict.RUNTIME_ERROR, exc.error.summary()
             case.traceback = exc.error.traceback

@@ -10,16 +10,13 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from judge.harness.judgement import STICKY
 from judge.harness.render import render_call
 from judge.sandbox import wire
 from judge.sandbox.allowance import RunAllowance
-from judge.sandbox.client import SolutionFailed, SolutionRaised, WorkerClient
-from judge.verdicts import Verdict
+from judge.sandbox.client import Breach, SolutionFailed, SolutionRaised, WorkerClient
 
-# Once a case hits one of these, its later calls fail at once: shrinking an
-# input that takes the whole time limit per attempt would take minutes.
 CALLS_SHOWN_AT_EACH_END = 4
-STICKY_VERDICTS = {Verdict.TIME_LIMIT_EXCEEDED, Verdict.MEMORY_LIMIT_EXCEEDED, Verdict.OUTPUT_LIMIT_EXCEEDED}
 
 
 class SolutionProxy:
@@ -66,7 +63,7 @@ class SolutionProxy:
         message = {"op": "new", "name": name, **_encoded(args, kwargs)}
         handle = self.send(f"{variable} = {render_call(name, args, kwargs)}", message, raw_handles=True)
         if not isinstance(handle, wire.Handle):
-            raise SolutionFailed(Verdict.RUNTIME_ERROR, f"creating {name} did not return an instance")
+            raise SolutionFailed(Breach.CRASH, f"creating {name} did not return an instance")
         instance = InstanceProxy(self, handle, variable)
         self._instances[handle.id] = instance
         return instance
@@ -75,7 +72,7 @@ class SolutionProxy:
         """One remote call, recorded; returns the decoded value."""
         self._follow_restarts()
         if self.sticky_failure is not None:
-            raise SolutionFailed(self.sticky_failure.verdict, self.sticky_failure.message)
+            raise SolutionFailed(self.sticky_failure.breach, self.sticky_failure.message)
         self.calls.append(rendered)
         self._client.exact_cpu = self.cpu_budget is not None  # a budget sums every call's own figure
         try:
@@ -86,7 +83,7 @@ class SolutionProxy:
         except SolutionFailed as failure:
             # Stopped or dead, the worker gave no figures for this call: the kernel's CPU time for it.
             self.cpu_s += self._client.last_call_cpu_s
-            if failure.verdict in STICKY_VERDICTS:
+            if failure.breach in STICKY:
                 self.sticky_failure, self.failing_calls = failure, list(self.calls)
             raise
         except SolutionRaised:
@@ -114,7 +111,7 @@ class SolutionProxy:
         try:
             decoded = wire.decode(value)
         except wire.WireError as exc:
-            raise SolutionFailed(Verdict.RUNTIME_ERROR, f"the worker sent a malformed value ({exc})") from exc
+            raise SolutionFailed(Breach.CRASH, f"the worker sent a malformed value ({exc})") from exc
         if isinstance(decoded, wire.Handle) and not raw_handles:
             return self._instances.get(decoded.id, decoded)
         return decoded
@@ -150,7 +147,7 @@ class CpuBudget:
 
     def failure(self) -> SolutionFailed:
         return SolutionFailed(
-            Verdict.TIME_LIMIT_EXCEEDED,
+            Breach.TIME,
             f"these calls together used {self.used:.2f} s of CPU, over this test's budget of {self.seconds:g} s",
         )
 

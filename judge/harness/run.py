@@ -17,6 +17,7 @@ from judge.complexity import declare
 from judge.harness import kept_data
 from judge.harness.complexity_lane import ComplexityLane
 from judge.harness.forked import Forked, Link
+from judge.harness.judgement import verdict_of
 from judge.harness.opening import BoxOpening
 from judge.harness.results import HiddenTestResults, RunResult
 from judge.harness.sharing import Share, Sharing
@@ -120,7 +121,7 @@ def _run_in_box(result: RunResult, problem: Problem, opening: BoxOpening, progre
                 opening.close()
                 tests = mine.joined(partner.result())
     except ImportFailed as failure:
-        result.verdict = failure.verdict
+        result.verdict = verdict_of(failure)
         result.message = _import_message(result.solution, failure)
         return
     result.cases, result.not_run = tests.cases, tests.not_run

@@ -2,13 +2,15 @@
 
 It sends one request at a time, waits at most the wall time the limits allow,
 checks the CPU time the kernel accounted, and turns a worker that died, hung,
-flooded its output or wrote garbage into a SolutionFailed with the right
-verdict. A failed worker is killed; the next request starts a fresh one.
+flooded its output or wrote garbage into a SolutionFailed naming what happened
+(a Breach: a fact; the harness alone names the verdict). A failed worker is
+killed; the next request starts a fresh one.
 """
 
 from __future__ import annotations
 
 import builtins
+import enum
 import json
 import signal
 import time
@@ -19,7 +21,6 @@ from judge.limits import IDLE_CPU_SHARE, Limits
 from judge.sandbox.allowance import CallBounds, RunAllowance, idle_time, sits_idle
 from judge.sandbox.base import Box, CapturedOutput, Termination, WorkerGone, WorkerProcess
 from judge.sandbox.procfs import own_run_delay_s
-from judge.verdicts import Verdict
 
 # Starting Python (and NumPy, where a solution imports it) is not the solution's time:
 # a cold disk may take a while, but an import that computes nothing for this long sleeps.
@@ -35,16 +36,28 @@ CPU_POLL_S = 0.1
 CPU_READ_EVERY_S = 0.005
 
 
-class SolutionFailed(Exception):
-    """The solution broke a limit or crashed: the case ends with `verdict`."""
+class Breach(enum.Enum):
+    """What a solution did that ended a call or its import, as the trusted side observed it."""
 
-    def __init__(self, verdict: Verdict, message: str) -> None:
+    TIME = "time"  # over its CPU time, waited past its wall time, or the run's allowance is spent
+    MEMORY = "memory"  # an allocation failed, or the kernel killed it at its memory limit
+    OUTPUT = "output"  # printed more than the output limit, or returned a value too large to send
+    FORBIDDEN_IMPORT = "forbidden_import"  # imported a module the problem does not allow
+    CRASH = "crash"  # exited, was killed by a signal, or wrote garbage on the judge's channel
+    SYNTAX = "syntax"  # the file does not compile (imports only)
+    RAISED = "raised"  # the import raised an exception (imports only)
+
+
+class SolutionFailed(Exception):
+    """The solution broke a limit or crashed: the case ends, for the reason `breach` names."""
+
+    def __init__(self, breach: Breach, message: str) -> None:
         super().__init__(message)
-        self.verdict = verdict
+        self.breach = breach
         self.message = message
 
     def __reduce__(self) -> tuple:
-        return SolutionFailed, (self.verdict, self.message)  # pickled by a forked judge (harness/forked.py)
+        return SolutionFailed, (self.breach, self.message)  # pickled by a forked judge (harness/forked.py)
 
 
 @dataclass
@@ -90,15 +103,15 @@ class SolutionRaised(Exception):
 
 
 class ImportFailed(Exception):
-    """The solution could not be imported; `verdict` says why."""
+    """The solution could not be imported; `breach` says why."""
 
-    def __init__(self, verdict: Verdict, error: RemoteError) -> None:
+    def __init__(self, breach: Breach, error: RemoteError) -> None:
         super().__init__(error.summary())
-        self.verdict = verdict
+        self.breach = breach
         self.error = error
 
     def __reduce__(self) -> tuple:
-        return ImportFailed, (self.verdict, self.error)  # pickled by a forked judge (harness/forked.py)
+        return ImportFailed, (self.breach, self.error)  # pickled by a forked judge (harness/forked.py)
 
 
 @dataclass
@@ -152,16 +165,16 @@ class WorkerClient:
             line = self._await_hello(worker)
         except WorkerGone:
             failure = self._death(self._discard())
-            raise ImportFailed(failure.verdict, _import_error(failure.message)) from None
+            raise ImportFailed(failure.breach, _import_error(failure.message)) from None
         if line is None:
             self._discard()
             message = f"importing the solution took longer than {START_TIMEOUT_S:g} s, or sat idle"
-            raise ImportFailed(Verdict.TIME_LIMIT_EXCEEDED, _import_error(message))
+            raise ImportFailed(Breach.TIME, _import_error(message))
         hello = self._parse(line)
         if not hello.get("ready"):
             self._discard()
             error = RemoteError.from_wire(hello.get("error") or {})
-            raise ImportFailed(_import_verdict(error), error)
+            raise ImportFailed(_import_breach(error), error)
         self._read_cpu(worker)  # the import's CPU time is not the first call's
 
     def _await_hello(self, worker: WorkerProcess) -> bytes | None:
@@ -184,7 +197,7 @@ class WorkerClient:
         """Sends one request; returns the raw reply dict of a call that ended normally."""
         interrupts.check()
         if self.allowance.stopped is not None:
-            raise SolutionFailed(Verdict.TIME_LIMIT_EXCEEDED, f"not run: {self.allowance.stopped}")
+            raise SolutionFailed(Breach.TIME, f"not run: {self.allowance.stopped}")
         if self.worker is None:
             self._restart()
         worker = self.worker
@@ -274,7 +287,7 @@ class WorkerClient:
             message = f"stopped ({clock}): {self.allowance.stopped}"
         else:
             message = self._time_message(clock)
-        return SolutionFailed(Verdict.TIME_LIMIT_EXCEEDED, message)
+        return SolutionFailed(Breach.TIME, message)
 
     def call(self, message: dict) -> Reply:
         """Like request, but a solution exception raises SolutionRaised."""
@@ -284,14 +297,14 @@ class WorkerClient:
         error = RemoteError.from_wire(reply.get("error") or {})
         if error.is_instance_of(MemoryError):
             self._discard()
-            raise SolutionFailed(Verdict.MEMORY_LIMIT_EXCEEDED, self._memory_message())
+            raise SolutionFailed(Breach.MEMORY, self._memory_message())
         if error.type == "OutputLimitExceeded":
             self._discard()
-            raise SolutionFailed(Verdict.OUTPUT_LIMIT_EXCEEDED, self._output_message())
+            raise SolutionFailed(Breach.OUTPUT, self._output_message())
         if error.type == "ReplyTooLarge":
-            raise SolutionFailed(Verdict.OUTPUT_LIMIT_EXCEEDED, f"the returned value is too large: {error.message}")
+            raise SolutionFailed(Breach.OUTPUT, f"the returned value is too large: {error.message}")
         if error.type == "ForbiddenImport":  # an import no static check could see (importlib, __import__)
-            raise SolutionFailed(Verdict.FORBIDDEN_IMPORT, error.message)
+            raise SolutionFailed(Breach.FORBIDDEN_IMPORT, error.message)
         raise SolutionRaised(error)
 
     def output(self) -> CapturedOutput:
@@ -328,7 +341,7 @@ class WorkerClient:
         except ValueError:
             self._discard()
             raise SolutionFailed(
-                Verdict.RUNTIME_ERROR,
+                Breach.CRASH,
                 "the solution wrote into the judge's private channel (the reply was not valid protocol data)",
             ) from None
 
@@ -376,12 +389,12 @@ class WorkerClient:
     def _death(self, termination: Termination) -> SolutionFailed:
         """Names what killed a worker mid-call."""
         if termination.output_exceeded:
-            return SolutionFailed(Verdict.OUTPUT_LIMIT_EXCEEDED, self._output_message())
+            return SolutionFailed(Breach.OUTPUT, self._output_message())
         if termination.oom_killed or _near_limit(termination, self.limits):
-            return SolutionFailed(Verdict.MEMORY_LIMIT_EXCEEDED, self._memory_message())
+            return SolutionFailed(Breach.MEMORY, self._memory_message())
         if termination.cpu_exceeded:
-            return SolutionFailed(Verdict.TIME_LIMIT_EXCEEDED, self._time_message("CPU"))
-        return SolutionFailed(Verdict.RUNTIME_ERROR, describe_exit(termination))
+            return SolutionFailed(Breach.TIME, self._time_message("CPU"))
+        return SolutionFailed(Breach.CRASH, describe_exit(termination))
 
 class _CallClock:
     """A call's wall time less the kernel's run delay of its worker (as last read) and of the
@@ -438,11 +451,11 @@ def _import_error(message: str) -> RemoteError:
     return RemoteError("ImportError", [], f"while importing the solution: {message}")
 
 
-def _import_verdict(error: RemoteError) -> Verdict:
+def _import_breach(error: RemoteError) -> Breach:
     if error.type == "SyntaxError" or any(m.endswith("SyntaxError") for m in error.classes):
-        return Verdict.COMPILE_ERROR
+        return Breach.SYNTAX
     if error.type == "ForbiddenImport":
-        return Verdict.FORBIDDEN_IMPORT
+        return Breach.FORBIDDEN_IMPORT
     if error.is_instance_of(MemoryError):
-        return Verdict.MEMORY_LIMIT_EXCEEDED
-    return Verdict.RUNTIME_ERROR
+        return Breach.MEMORY
+    return Breach.RAISED

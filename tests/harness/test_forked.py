@@ -16,8 +16,7 @@ import pytest
 from judge import interrupts
 from judge.harness.forked import ChildDied, Forked
 from judge.harness.sharing import Sharing
-from judge.sandbox.client import ImportFailed, RemoteError
-from judge.verdicts import Verdict
+from judge.sandbox.client import Breach, ImportFailed, RemoteError
 from tests.waiting import scaled
 
 
@@ -34,12 +33,12 @@ def test_the_childs_result_comes_back():
 
 def test_the_childs_exception_is_raised_in_the_parent():
     def fails(link):
-        raise ImportFailed(Verdict.COMPILE_ERROR, RemoteError("SyntaxError", ["SyntaxError"], "bad", line=3))
+        raise ImportFailed(Breach.SYNTAX, RemoteError("SyntaxError", ["SyntaxError"], "bad", line=3))
 
     child = Forked(fails).start()
     with pytest.raises(ImportFailed) as raised:
         child.result()
-    assert raised.value.verdict is Verdict.COMPILE_ERROR and raised.value.error.line == 3
+    assert raised.value.breach is Breach.SYNTAX and raised.value.error.line == 3
 
 
 def test_an_exception_that_does_not_pickle_still_arrives_as_its_message():

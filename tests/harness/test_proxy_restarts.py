@@ -12,9 +12,8 @@ import pytest
 from judge.harness.proxy import InstanceProxy, SolutionProxy
 from judge.limits import Limits
 from judge.sandbox.base import Job
-from judge.sandbox.client import SolutionFailed, WorkerClient
+from judge.sandbox.client import Breach, SolutionFailed, WorkerClient
 from judge.sandbox.local import LocalBackend
-from judge.verdicts import Verdict
 from tests.conftest import PROBLEMS_ROOT
 
 SOLUTION = '''
@@ -64,7 +63,7 @@ def test_the_case_after_a_restart_maps_its_instances(proxy: SolutionProxy, point
         proxy.new_case()
         with pytest.raises(SolutionFailed) as failed:
             _sequence(proxy, spin_in=point)
-        assert failed.value.verdict is Verdict.TIME_LIMIT_EXCEEDED
+        assert failed.value.breach is Breach.TIME
         calls = proxy.counterexample("time limit exceeded").splitlines()
         assert calls[-1].endswith("# <- time limit exceeded here") == (len(calls) > 1)  # which call, among several
         proxy.new_case()

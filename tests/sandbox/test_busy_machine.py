@@ -16,9 +16,8 @@ import pytest
 
 from judge.limits import Limits
 from judge.sandbox.base import Job
-from judge.sandbox.client import SolutionFailed, WorkerClient
+from judge.sandbox.client import Breach, SolutionFailed, WorkerClient
 from judge.sandbox.local import LocalBackend
-from judge.verdicts import Verdict
 from tests.conftest import PROBLEMS_ROOT
 
 SOLUTION = '''
@@ -76,11 +75,11 @@ def test_a_call_under_its_cpu_limit_is_not_over_time_on_a_shared_core(client: Wo
 def test_a_call_over_its_cpu_limit_is_over_time_on_a_shared_core(client: WorkerClient) -> None:
     with pytest.raises(SolutionFailed) as failed:
         client.call({"op": "call", "name": "compute", "args": [2.0], "kwargs": {}})
-    assert failed.value.verdict is Verdict.TIME_LIMIT_EXCEEDED
+    assert failed.value.breach is Breach.TIME
     assert "0.5 s of CPU" in failed.value.message
 
 
 def test_a_sleeping_call_is_still_caught_on_a_shared_core(client: WorkerClient) -> None:
     with pytest.raises(SolutionFailed) as failed:
         client.call({"op": "call", "name": "wait", "args": [30], "kwargs": {}})
-    assert failed.value.verdict is Verdict.TIME_LIMIT_EXCEEDED
+    assert failed.value.breach is Breach.TIME

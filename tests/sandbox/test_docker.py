@@ -29,7 +29,7 @@ from judge.harness.run import judge_solution
 from judge.limits import Limits
 from judge.problems.loader import load_problem
 from judge.sandbox.base import Job, WorkerGone
-from judge.sandbox.client import ImportFailed, SolutionFailed, WorkerClient
+from judge.sandbox.client import Breach, ImportFailed, SolutionFailed, WorkerClient
 from judge.sandbox.docker import (
     CHANNELS,
     IMAGE,
@@ -287,16 +287,11 @@ def test_limits_give_verdicts_and_the_same_container_serves_on(open_box, channel
     box = open_box(channel=channel)
     client = WorkerClient(box, LIMITS)
     client.start()
-    expected = {
-        "hog": Verdict.MEMORY_LIMIT_EXCEEDED,
-        "spin": Verdict.TIME_LIMIT_EXCEEDED,
-        "flood": Verdict.OUTPUT_LIMIT_EXCEEDED,
-        "die": Verdict.RUNTIME_ERROR,
-    }
-    for name, verdict in expected.items():
+    expected = {"hog": Breach.MEMORY, "spin": Breach.TIME, "flood": Breach.OUTPUT, "die": Breach.CRASH}
+    for name, breach in expected.items():
         with pytest.raises(SolutionFailed) as failed:
             call(client, name)
-        assert failed.value.verdict is verdict, (name, failed.value.message)
+        assert failed.value.breach is breach, (name, failed.value.message)
         assert call(client, "add", 1, 1) == 2  # a fresh worker, same container
     assert client.restarts == len(expected)
     assert len(containers_of(box)) == 1
@@ -312,7 +307,7 @@ def test_a_worker_that_dies_while_a_child_holds_its_channel_is_a_crash_not_a_tim
     client.start()
     with pytest.raises(SolutionFailed) as failed:
         call(client, "die_leaving_the_channel_open")
-    assert failed.value.verdict is Verdict.RUNTIME_ERROR, failed.value.message
+    assert failed.value.breach is Breach.CRASH, failed.value.message
     assert "code 4" in failed.value.message
     assert call(client, "add", 1, 2) == 3
 
@@ -326,7 +321,7 @@ def test_a_worker_that_dies_before_speaking_is_noticed_at_once(open_box, channel
     started = time.monotonic()
     with pytest.raises(ImportFailed) as failed:
         client.start()
-    assert failed.value.verdict is Verdict.RUNTIME_ERROR
+    assert failed.value.breach is Breach.CRASH
     assert "code 5" in failed.value.error.message
     assert time.monotonic() - started < 10  # not the 20 s start-up timeout
 
