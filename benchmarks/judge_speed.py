@@ -39,6 +39,9 @@ import threading
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import results  # noqa: E402
+
 ROUND_TRIP_CALLS = 2000
 # The phases of one run, roughly in the order they happen. "start-up" is the interpreter's
 # own start, "imports" the judge's, "other" the command's work outside every other phase
@@ -371,6 +374,12 @@ def main() -> None:
         print(round_trip_ms(sys.argv[2]))
         return
     options = _options()
+    sandboxes = "-".join(options.sandbox or ["local"])
+    with results.printed_to(f"judge-speed-{sandboxes}{'-cold' if options.cold else ''}", "How fast is `judge run`"):
+        _tables(options)
+
+
+def _tables(options: argparse.Namespace) -> None:
     from judge.problems import ProblemSet, find_problems_root  # noqa: PLC0415
 
     problems = ProblemSet(find_problems_root())

@@ -3,10 +3,13 @@ them, the machine and the date, so that a quoted figure can be checked and rerun
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import io
 import os
 import platform
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parents[1] / "docs" / "results"
@@ -32,3 +35,32 @@ def write(name: str, title: str, body: str) -> Path:
     path.write_text(f"# {title}\n\nWritten by `{command}` on {datetime.date.today().isoformat()}, "
                     f"on {machine()}.\n\n{body.rstrip()}\n")
     return path
+
+
+class _Tee(io.TextIOBase):
+    def __init__(self, *streams: io.TextIOBase) -> None:
+        self.streams = streams
+
+    def write(self, text: str) -> int:
+        for stream in self.streams:
+            stream.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        for stream in self.streams:
+            stream.flush()
+
+
+@contextlib.contextmanager
+def printed_to(name: str, title: str) -> Iterator[None]:
+    """Everything printed inside the block goes to the terminal as usual and, at its end, to the
+    results file `name` (as a code block): the figures a benchmark prints are the ones it keeps."""
+    kept = io.StringIO()
+    real = sys.stdout
+    sys.stdout = _Tee(real, kept)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout = real
+    path = write(name, title, f"```\n{kept.getvalue().strip()}\n```")
+    print(f"written to {os.path.relpath(path)}")
