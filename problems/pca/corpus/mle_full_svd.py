@@ -1,0 +1,28 @@
+# expect: memory_limit_exceeded
+# why: np.linalg.svd of the centred data with its default full_matrices=True: U is n x n (3.2 GB at 20 000 rows)
+import numpy as np
+
+
+def pca(X, n_components):
+    if not isinstance(n_components, int) or isinstance(n_components, bool):
+        raise TypeError("n_components must be an int")
+    if not isinstance(X, np.ndarray) and (len(X) == 0 or len({len(r) for r in X}) != 1):
+        raise ValueError("X must be a non-empty rectangular table")
+    A = np.array(X, dtype=float)
+    if A.ndim != 2 or A.shape[1] == 0:
+        raise ValueError("X must be 2-D")
+    if A.shape[0] < 2:
+        raise ValueError("need at least two rows")
+    if not np.isfinite(A).all():
+        raise ValueError("X must be finite")
+    n, d = A.shape
+    if n_components < 1 or n_components > min(n, d):
+        raise ValueError("n_components out of range")
+    U, s, Vt = np.linalg.svd(A - A.mean(axis=0))
+    vals, vecs = (s ** 2 / (n - 1))[:n_components], Vt[:n_components].copy()
+    for v in vecs:
+        m = np.abs(v)
+        j = np.flatnonzero(m >= m.max() * (1 - 1e-9))[0]
+        if v[j] < 0:
+            v *= -1
+    return vecs, vals, (A - A.mean(axis=0)) @ vecs.T

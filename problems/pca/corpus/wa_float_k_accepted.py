@@ -1,0 +1,31 @@
+# expect: wrong_answer
+# why: no type check: n_components=2.0 works through int(), and the range check raises ValueError for "2"
+import numpy as np
+
+
+def pca(X, n_components):
+    try:
+        n_components = int(n_components)
+    except (TypeError, ValueError):
+        raise ValueError("n_components") from None
+    if not isinstance(X, np.ndarray) and (len(X) == 0 or len({len(r) for r in X}) != 1):
+        raise ValueError("X must be a non-empty rectangular table")
+    A = np.array(X, dtype=float)
+    if A.ndim != 2 or A.shape[1] == 0:
+        raise ValueError("X must be 2-D")
+    if A.shape[0] < 2:
+        raise ValueError("need at least two rows")
+    if not np.isfinite(A).all():
+        raise ValueError("X must be finite")
+    n, d = A.shape
+    if n_components < 1 or n_components > min(n, d):
+        raise ValueError("n_components out of range")
+    C = np.atleast_2d(np.cov(A, rowvar=False))
+    vals, vecs = np.linalg.eigh(C)
+    vals, vecs = vals[::-1][:n_components], vecs[:, ::-1][:, :n_components].T
+    for v in vecs:
+        m = np.abs(v)
+        j = np.flatnonzero(m >= m.max() * (1 - 1e-9))[0]
+        if v[j] < 0:
+            v *= -1
+    return vecs, vals, (A - A.mean(axis=0)) @ vecs.T
