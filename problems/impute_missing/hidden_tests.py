@@ -1,4 +1,4 @@
-"""Hidden properties of `impute_missing`: the contract in PROBLEMS.md, rule by rule.
+"""Hidden properties of `impute_missing`: the contract in spec.md, rule by rule.
 
 Tables are built column by column from small pools. Numbers are ints and
 floats that are multiples of 1/4 and small, so every sum, mean and median is
@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from hypothesis import given, settings, strategies as st
 
-from judge.testing import call_and_arguments, category, expect, expect_raises, fail, kept
+from judge.testing import WrongAnswer, call_and_arguments, category, expect, expect_raises, fail, kept
 
 NAN = math.nan
 INTS = [-3, 0, 1, 2, 5, 7, 1000]
@@ -55,6 +55,29 @@ def tables(draw: st.DrawFn, kinds: list[str] = KINDS, max_rows: int = 7, max_col
     chosen = draw(st.lists(st.sampled_from(kinds), min_size=min_columns, max_size=max_columns))
     cols = [draw(columns(n_rows, kind)) for kind in chosen]
     return [[col[r] for col in cols] for r in range(n_rows)]
+
+
+@st.composite
+def mixed_columns(draw: st.DrawFn, n_rows: int) -> list:
+    """A column of n_rows cells holding numbers and strings, among markers.
+
+    Either kind comes first (at any row, after markers or not) and the other
+    kind follows in any place: right after it, in the middle or last. The
+    values often have a single most frequent one, so a solution that decides
+    the type from one value and then counts (a Counter takes numbers and
+    strings alike) returns a fill instead of raising.
+    """
+    n_values = draw(st.integers(2, n_rows))
+    first = draw(st.sampled_from(["str", "number"]))
+    other = "number" if first == "str" else "str"
+    values = draw(st.lists(st.sampled_from(_pool(first) + _pool(other)), min_size=n_values - 1, max_size=n_values - 1))
+    values[0] = draw(st.sampled_from(_pool(first)))
+    values.insert(draw(st.integers(1, n_values - 1)), draw(st.sampled_from(_pool(other))))
+    rows = sorted(draw(st.sets(st.integers(0, n_rows - 1), min_size=n_values, max_size=n_values)))
+    column = [draw(st.sampled_from(MARKERS)) for _ in range(n_rows)]
+    for r, value in zip(rows, values):
+        column[r] = value
+    return column
 
 
 # --- the oracle --------------------------------------------------------------------------
@@ -247,14 +270,39 @@ def test_empty(solution, n_rows, numeric):
 # --- errors ----------------------------------------------------------------------------------------
 
 
+def _expect_mixed_column_type_error(solution, table: list[list], numeric: str, column: int) -> None:
+    cells = [row[column] for row in table]
+    first = next(c for c in cells if not _missing(c))
+    try:
+        with expect_raises(TypeError):
+            solution.impute_missing(table, numeric)
+    except WrongAnswer as wrong:
+        fail(f"column {column} holds numbers and strings ({cells!r}; its first value is the "
+             f"{'string' if isinstance(first, str) else 'number'} {first!r}): every value of a column counts, "
+             f"so the call must raise TypeError; {wrong}")
+
+
 @category("numbers and strings in one column: TypeError")
-@given(table=tables(kinds=["int", "float", "str", "empty"], min_rows=2), number=st.sampled_from(INTS + FLOATS),
-       word=st.sampled_from(STRINGS), where=st.integers(0, 100), numeric=st.sampled_from(["median", "mean"]))
-def test_mixed_column(solution, table, number, word, where, numeric):
+@given(table=tables(kinds=["int", "float", "str", "empty"], min_rows=2), data=st.data(), where=st.integers(0, 100),
+       numeric=st.sampled_from(["median", "mean"]))
+def test_mixed_column(solution, table, data, where, numeric):
     column = where % len(table[0])
-    table[0][column], table[1][column] = number, word
-    with expect_raises(TypeError):
-        solution.impute_missing(table, numeric)
+    for r, cell in enumerate(data.draw(mixed_columns(len(table)), label="mixed column")):
+        table[r][column] = cell
+    _expect_mixed_column_type_error(solution, table, numeric, column)
+
+
+@category("numbers and strings in one column: TypeError")
+@given(word=st.sampled_from(STRINGS), others=st.lists(st.sampled_from(STRINGS), max_size=3, unique=True),
+       number=st.sampled_from(INTS + FLOATS), at=st.integers(0, 100), lead=st.lists(st.sampled_from(MARKERS), max_size=2),
+       numeric=st.sampled_from(["median", "mean"]))
+def test_mixed_column_starting_with_a_string(solution, word, others, number, at, lead, numeric):
+    # The first value is a string and the most frequent value is unique (`word`, twice): only a solution that looks
+    # at every value's type sees the number, wherever it is after the first string (next, in the middle, last).
+    values = [word, word] + [w for w in others if w != word]
+    values.insert(1 + at % len(values), number)
+    table = [[cell, 1] for cell in lead + values]
+    _expect_mixed_column_type_error(solution, table, numeric, 0)
 
 
 @category("rows of unequal length: ValueError")
