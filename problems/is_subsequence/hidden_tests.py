@@ -1,8 +1,8 @@
-"""Hidden tests for is_subsequence (contract: shared/PROBLEMS.md)."""
+"""Hidden tests for is_subsequence (the contract: spec.md)."""
 
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
-from judge.testing import category, expect_equal, expect_raises
+from judge.testing import WrongAnswer, category, expect_equal, expect_raises, fail
 
 # Small alphabets make subsequences likely, so both answers are exercised.
 small_text = st.text(alphabet="abc", max_size=12)
@@ -75,26 +75,61 @@ def test_no_case_folding_or_normalisation(solution):
     expect_equal(solution.is_subsequence("ss", "ß"), False)
 
 
-@category("type errors")
-@given(bad=st.one_of(st.none(), st.integers(), st.binary(max_size=3), st.lists(st.text(max_size=1), max_size=3)))
-def test_non_str_s_raises_type_error(solution, bad):
-    with expect_raises(TypeError):
-        solution.is_subsequence(bad, "abc")
+# Bad arguments of every length, made of the same characters as the strings they meet: a list of characters that
+# holds s, bytes as long as t, an empty list. The other argument is any short string, "" included, so a shortcut
+# taken before the type check (`s in t`, `len(s) > len(t)`, `t == ""`) meets a bad argument it lets through.
+bad_arguments = st.one_of(
+    st.none(), st.integers(), st.floats(allow_nan=False), st.binary(max_size=5),
+    st.lists(st.sampled_from("abc"), max_size=5), st.lists(st.sampled_from("abc"), max_size=5).map(tuple),
+    st.sets(st.sampled_from("abc")), st.dictionaries(st.sampled_from("abc"), st.integers(0, 1), max_size=3),
+)
+other_strings = st.text(alphabet="abc", max_size=5)
+
+
+def _expect_type_error(solution, s, t) -> None:
+    bad = " and ".join(f"{name} is a {type(value).__name__}" for name, value in (("s", s), ("t", t))
+                       if not isinstance(value, str))
+    try:
+        with expect_raises(TypeError):
+            solution.is_subsequence(s, t)
+    except WrongAnswer as wrong:
+        fail(f"{bad}, not a str: the call must raise TypeError, before any shortcut; {wrong}")
 
 
 @category("type errors")
-@given(bad=st.one_of(st.none(), st.integers(), st.binary(max_size=3), st.lists(st.text(max_size=1), max_size=3)))
-def test_non_str_t_raises_type_error(solution, bad):
-    with expect_raises(TypeError):
-        solution.is_subsequence("abc", bad)
+@given(bad=bad_arguments, t=other_strings)
+def test_non_str_s_raises_type_error(solution, bad, t):
+    _expect_type_error(solution, bad, t)
+
+
+@category("type errors")
+@given(s=other_strings, bad=bad_arguments)
+def test_non_str_t_raises_type_error(solution, s, bad):
+    _expect_type_error(solution, s, bad)
+
+
+@category("type errors")
+@settings(max_examples=40)
+@given(s=st.text(alphabet="abc", max_size=3), as_type=st.sampled_from([list, tuple, set, dict.fromkeys]),
+       s_is_bad=st.booleans())
+def test_characters_in_a_container_raise_type_error(solution, s, as_type, s_is_bad):
+    # The container holds the other string itself, or its characters: `in`, `==` and iteration all work on it.
+    for wrapped in (as_type([s]), as_type(s)):
+        _expect_type_error(solution, *((wrapped, s) if s_is_bad else (s, wrapped)))
+
+
+@category("type errors")
+@settings(max_examples=40)
+@given(s=bad_arguments, t=bad_arguments)
+def test_both_arguments_bad_raise_type_error(solution, s, t):
+    _expect_type_error(solution, s, t)
 
 
 @category("type errors")
 def test_non_str_with_empty_other_raises(solution):
-    with expect_raises(TypeError):
-        solution.is_subsequence("", None)
-    with expect_raises(TypeError):
-        solution.is_subsequence(None, "")
+    for bad in (None, b"", [], (), 0):
+        _expect_type_error(solution, "", bad)
+        _expect_type_error(solution, bad, "")
 
 
 @category("a million characters")
