@@ -28,7 +28,7 @@ from fractions import Fraction
 
 from hypothesis import assume, given, settings, strategies as st
 
-from judge.testing import NdArray, category, expect, expect_equal, expect_raises, fail, kept
+from judge.testing import NdArray, WrongAnswer, category, expect, expect_equal, expect_raises, fail, kept
 
 MARGIN = Fraction(1, 10**9)
 SHAPE_EXAMPLES = 10
@@ -382,6 +382,26 @@ def test_bad_prediction_rows(solution, data, kind, as_array):
     }[kind]
     with expect_raises(ValueError):
         model.predict(NdArray(rows) if as_array and kind != "ragged" else rows)
+
+
+@category("predict rows: same rules, same width as fit")
+@settings(max_examples=SHAPE_EXAMPLES * 2)
+@given(data=datasets(), bad=st.sampled_from([math.nan, math.inf, -math.inf]), n_rows=st.integers(1, 4),
+       row=st.integers(0, 3), column=st.integers(0, 2), as_array=st.booleans())
+def test_non_finite_prediction_rows(solution, data, bad, n_rows, row, column, as_array):
+    # One NaN or infinity in any row and any column of otherwise valid rows: a feature the tree never reads counts
+    # too, and an infinity (which `<=` routes without complaint) as much as a NaN.
+    model = _fitted(solution, *data, VALID)
+    X = data[0]
+    rows = [[float(v) for v in X[i % len(X)]] for i in range(n_rows)]
+    where = (row % n_rows, column % len(rows[0]))
+    rows[where[0]][where[1]] = bad
+    try:
+        with expect_raises(ValueError):
+            model.predict(NdArray(rows) if as_array else rows)
+    except WrongAnswer as wrong:
+        fail(f"predict rows hold {bad} at row {where[0]}, column {where[1]}: NaN or infinity anywhere in X "
+             f"raises ValueError in predict as in fit; {wrong}")
 
 
 # --- large input: time ------------------------------------------------------------------------------------
