@@ -385,7 +385,7 @@ def test_bad_prediction_rows(solution, data, kind, as_array):
 
 
 @category("predict rows: same rules, same width as fit")
-@settings(max_examples=SHAPE_EXAMPLES * 2)
+@settings(max_examples=SHAPE_EXAMPLES)
 @given(data=datasets(), bad=st.sampled_from([math.nan, math.inf, -math.inf]), n_rows=st.integers(1, 4),
        row=st.integers(0, 3), column=st.integers(0, 2), as_array=st.booleans())
 def test_non_finite_prediction_rows(solution, data, bad, n_rows, row, column, as_array):

@@ -293,6 +293,7 @@ def test_mixed_column(solution, table, data, where, numeric):
 
 
 @category("numbers and strings in one column: TypeError")
+@settings(max_examples=SHAPE_EXAMPLES)
 @given(word=st.sampled_from(STRINGS), others=st.lists(st.sampled_from(STRINGS), max_size=3, unique=True),
        number=st.sampled_from(INTS + FLOATS), at=st.integers(0, 100), lead=st.lists(st.sampled_from(MARKERS), max_size=2),
        numeric=st.sampled_from(["median", "mean"]))
