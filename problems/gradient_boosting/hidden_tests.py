@@ -34,7 +34,7 @@ from fractions import Fraction
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
-from judge.testing import NdArray, category, expect, expect_raises, fail, kept
+from judge.testing import NdArray, WrongAnswer, category, expect, expect_raises, fail, kept
 
 REL_TOL = 1e-6
 # Held-out MSE of a correct solution matches the reference's to many digits on
@@ -524,16 +524,25 @@ def test_non_finite_value(solution, data, bad, in_y, where, as_arrays):
 
 
 @category("predict rows of another width raise ValueError")
-@settings(max_examples=SHAPE_EXAMPLES)
-@given(data=datasets(), width=st.integers(1, 4), n_rows=st.integers(1, 3), as_array=st.booleans())
-def test_predict_width_differs(solution, data, width, n_rows, as_array):
+@settings(max_examples=SHAPE_EXAMPLES * 2)
+@given(data=datasets(), width=st.integers(1, 4), n_rows=st.integers(1, 4), bad_rows=st.sets(st.integers(0, 3), min_size=1),
+       as_array=st.booleans())
+def test_predict_width_differs(solution, data, width, n_rows, bad_rows, as_array):
+    # Rows of fit's width with some of another width, in any place: the first, the last, one in the middle, all.
     X, y = data
     if width == len(X[0]):
         width += 1
     model = _fitted(solution, X, y, **VALID)
-    rows = [[1.0] * width for _ in range(n_rows)]
-    with expect_raises(ValueError):
-        model.predict(NdArray(rows) if as_array else rows)
+    bad = sorted({i % n_rows for i in bad_rows})
+    rows = [[1.0] * (width if i in bad else len(X[0])) for i in range(n_rows)]
+    if as_array and len(bad) == n_rows:
+        rows = NdArray(rows)
+    try:
+        with expect_raises(ValueError):
+            model.predict(rows)
+    except WrongAnswer as wrong:
+        fail(f"fit saw rows of width {len(X[0])}; predict's rows {bad} (counting from 0) have width {width}: "
+             f"every row given to predict must have fit's width; {wrong}")
 
 
 # --- big inputs: time and memory --------------------------------------------------------
