@@ -1,0 +1,33 @@
+# expect: wrong_answer
+# why: sorts the caller's list y in place to find the classes (and then groups the original order from a copy)
+import random
+
+
+def stratified_kfold(y, n_splits, shuffle=False, seed=None):
+    if type(n_splits) is not int:
+        raise TypeError("n_splits must be an int")
+    original = list(y)
+    if isinstance(y, list):
+        y.sort()
+    y = original
+    if n_splits < 2 or n_splits > len(y):
+        raise ValueError("n_splits out of range")
+    if seed is not None and not shuffle:
+        raise ValueError("seed given but shuffle is False")
+    groups = {}
+    for i, label in enumerate(y):
+        groups.setdefault(label, []).append(i)
+    rng = random.Random(seed) if shuffle else None
+    tests = [set() for _ in range(n_splits)]
+    pos = 0
+    for label in sorted(groups):
+        idx = groups[label]
+        if shuffle:
+            rng.shuffle(idx)
+        for i in idx:
+            tests[pos % n_splits].add(i)
+            pos += 1
+    out = []
+    for t in tests:
+        out.append(([i for i in range(len(y)) if i not in t], sorted(t)))
+    return out
