@@ -30,6 +30,7 @@ from judge.errors import ExitCode, ProblemConfigError
 from judge.grade.discovery import Submission
 from judge.grade.pool import CellOutcome, Pool, RunOptions
 from judge.harness.run import JUDGE_PACKAGE, judge_solution
+from judge.problems.hints import read_hints
 from judge.problems.loader import Problem, load_problem
 from judge.sandbox.base import Backend, Job
 from judge.sandbox.client import ImportFailed, WorkerClient
@@ -140,6 +141,7 @@ class Checker:
             self._emit(Check("problem.toml", True, f"{problem.title} ({problem.difficulty}, {problem.kind} "
                                                    f"{problem.entry_point})"))
             self._emit(check_spec(problem))
+            self._emit(check_hints(problem))
             self._emit(check_declaration(problem))
             self._emit(self.check_reference(problem))
             self._emit(self.check_starter(problem))
@@ -307,12 +309,39 @@ def _why(report: dict[str, Any]) -> str:
 
 # ------------------------------------------------------------ static checks
 
+# A line of the reference this long, found in a hint, is the reference's code, not a coincidence.
+REFERENCE_LINE_CHARS = 24
+
 
 def check_spec(problem: Problem) -> Check:
     text = problem.spec_path.read_text(encoding="utf-8") if problem.spec_path.is_file() else ""
     if not text.strip():
         return Check("spec.md", False, "missing or empty: it is the statement the candidate reads")
     return Check("spec.md", True, f"{len(text.splitlines())} lines")
+
+
+def check_hints(problem: Problem) -> Check:
+    """Three levels, and none of them gives the reference away: no code block, no line of it."""
+    try:
+        hints = read_hints(problem.directory)
+    except ProblemConfigError as exc:
+        return Check("hints.md", False, str(exc))
+    reference = {line.strip() for line in _read_text(problem.reference_path).splitlines()
+                 if len(line.strip()) >= REFERENCE_LINE_CHARS}
+    for hint in hints:
+        if "```" in hint.text:
+            return Check("hints.md", False, f"level {hint.level} holds a code block: hints are words, not code")
+        copied = [line.strip() for line in hint.text.splitlines() if line.strip() in reference]
+        if copied:
+            return Check("hints.md", False, f"level {hint.level} copies the reference: {copied[0]!r}")
+    return Check("hints.md", True, f"{len(hints)} levels")
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def check_declaration(problem: Problem) -> Check:

@@ -24,6 +24,7 @@ from judge import __version__, interrupts
 from judge.cli.completion import complete_slug
 from judge.cli.environment import Environment
 from judge.errors import ExitCode, JudgeError, ProblemConfigError, UsageError
+from judge.problems.hints import LEVELS, read_hints
 from judge.problems.loader import DIFFICULTIES
 
 
@@ -168,6 +169,26 @@ def show(env: Environment, slug: str) -> None:
         f"{limits.output_kb} KiB output. Third-party modules allowed: "
         f"{', '.join(problem.allowed_modules) or 'none'}.[/]"
     )
+
+
+@cli.command()
+@click.argument("slug", shell_complete=complete_slug)
+@click.argument("level", type=click.IntRange(1, len(LEVELS)), default=1)
+@pass_env
+def hint(env: Environment, slug: str, level: int) -> None:
+    """Show hint LEVEL (1-3) of problem SLUG: 1 the idea, 2 the approach, 3 the outline."""
+    problem = env.problems.get(slug)
+    try:
+        hints = read_hints(problem.directory)
+    except ProblemConfigError as exc:
+        raise UsageError(f"problem '{slug}' has no usable hints: {exc}") from exc
+    from rich.markdown import Markdown  # noqa: PLC0415
+
+    chosen = hints[level - 1]
+    env.stdout.print(f"[bold]Hint {level} of {len(hints)}: {chosen.title}[/]")
+    env.stdout.print(Markdown(chosen.text))
+    if level < len(hints):
+        env.stdout.print(f"\n[dim]Still stuck? `judge hint {slug} {level + 1}`: {hints[level].title.lower()}.[/]")
 
 
 @cli.command()
