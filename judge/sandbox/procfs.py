@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -38,37 +39,39 @@ def stat_fields(pid: int) -> list[str] | None:
 
 
 def tree_cpu_seconds(root_pid: int) -> float | None:
-    """utime+stime of every live process under root_pid, plus what each one's reaped children used."""
-    ticks, pending, first = 0, [root_pid], True
-    while pending:
-        pid = pending.pop()
-        fields = stat_fields(pid)
-        if fields is None:
-            if first:
-                return None
-            continue  # it ended meanwhile: its parent's cutime has it, or soon will
-        first = False
-        # utime, stime, cutime, cstime: fields 14-17 of proc(5), counted after the ")".
-        ticks += sum(int(v) for v in fields[11:15])
-        pending += children(pid)
-    return ticks / CLOCK_TICKS
+    """utime+stime of every live process under root_pid, plus what each one's reaped children used
+    (a process that ended meanwhile is in its parent's cutime, or soon will be)."""
+    ticks = _tree_sum(root_pid, _cpu_ticks)
+    return None if ticks is None else ticks / CLOCK_TICKS
 
 
 def tree_wait_seconds(root_pid: int) -> float | None:
     """Time the live threads under root_pid spent runnable but not running (waiting for a core
     that another process had): the kernel's run delay, field 2 of /proc/TID/schedstat."""
+    waited = _tree_sum(root_pid, threads_wait_ns)
+    return None if waited is None else waited / 1e9
+
+
+def _tree_sum(root_pid: int, figure: Callable[[int], int | None]) -> int | None:
+    """`figure` summed over root_pid and every live process below it; None when root_pid is gone."""
     total, pending, first = 0, [root_pid], True
     while pending:
         pid = pending.pop()
-        waited = threads_wait_ns(pid)
-        if waited is None:
+        value = figure(pid)
+        if value is None:
             if first:
                 return None
             continue
         first = False
-        total += waited
+        total += value
         pending += children(pid)
-    return total / 1e9
+    return total
+
+
+def _cpu_ticks(pid: int) -> int | None:
+    fields = stat_fields(pid)
+    # utime, stime, cutime, cstime: fields 14-17 of proc(5), counted after the ")".
+    return None if fields is None else sum(int(v) for v in fields[11:15])
 
 
 def threads_wait_ns(pid: int) -> int | None:
