@@ -217,11 +217,13 @@ class WorkerClient:
         """A fresh worker after a failure; its import counts against the run's wall allowance
         (only the first import is free), so failing and restarting cannot go on for ever."""
         self.restarts += 1
-        started = time.monotonic()
+        clock = _CallClock(time.monotonic())
         try:
             self.start()
-        finally:
-            self.allowance.charge(0.0, time.monotonic() - started)
+        finally:  # on the calls' clock: a busy machine's run delay is not the restart's cost
+            if self.worker is not None:
+                clock.worker_waited = self.worker.wait_seconds()  # a new worker: all of its run delay
+            self.allowance.charge(0.0, clock.elapsed())
 
     def _await_reply(self, worker: WorkerProcess, before: _CpuMark) -> bytes:
         """Waits for the reply, stopping the call as soon as any of its clocks runs out.
