@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -104,14 +105,18 @@ def cpu_budget(solution: SolutionProxy, seconds: float) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def expect_raises(*exception_types: type[BaseException]) -> Iterator[None]:
-    """The solution must raise one of these (a subclass is fine) inside the block."""
+def expect_raises(*exception_types: type[BaseException], match: str | None = None) -> Iterator[None]:
+    """The solution must raise one of these (a subclass is fine) inside the block; with `match`, a
+    regular expression that its message must contain (re.search), e.g. the index of a bad row."""
     names = " or ".join(t.__name__ for t in exception_types)
     try:
         yield
     except SolutionRaised as raised:
         if not any(raised.error.is_instance_of(t) for t in exception_types):
             raise WrongAnswer(f"expected {names}, but the solution raised {raised.error.summary()}") from None
+        if match is not None and re.search(match, raised.error.message) is None:
+            raise WrongAnswer(f"the {raised.error.type} must say {match!r} in its message",
+                              expected=match, actual=raised.error.message) from None
         return
     raise WrongAnswer(f"expected {names}, but the call returned normally")
 

@@ -65,3 +65,22 @@ def test_large_results_take_the_shortcut_and_keep_the_rule(actual, expected, equ
     if not equal:
         with pytest.raises(WrongAnswer):
             expect_equal(actual, expected)
+
+
+def _raising(type_name: str, message: str):
+    from judge.sandbox.client import RemoteError, SolutionRaised
+
+    raise SolutionRaised(RemoteError(type_name, [f"builtins.{type_name}", "builtins.Exception"], message))
+
+
+def test_expect_raises_with_match_reads_the_message():
+    from judge.testing import expect_raises
+
+    with expect_raises(ValueError, match=r"\b3\b"):
+        _raising("ValueError", "event 3 has no offset")
+    with pytest.raises(WrongAnswer, match="must say"):
+        with expect_raises(ValueError, match=r"\b3\b"):
+            _raising("ValueError", "event 13 has no offset")
+    with pytest.raises(WrongAnswer, match="expected ValueError"):
+        with expect_raises(ValueError, match="3"):
+            _raising("TypeError", "3")
