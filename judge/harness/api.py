@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from judge.harness.kept_data import kept
-from judge.harness.proxy import CpuBudget, SolutionProxy
+from judge.harness.proxy import CpuBudget, InstanceProxy, SolutionProxy, encoded as _encoded
 from judge.harness.render import render_call, render_value
 from judge.sandbox import wire
 from judge.sandbox.client import SolutionRaised
@@ -25,8 +25,8 @@ from judge.sandbox.wire import NdArray, Opaque, Rng, Stream
 
 __all__ = [
     "AfterCall", "NdArray", "Opaque", "Rng", "Stream", "WrongAnswer",
-    "call_and_arguments", "category", "cpu_budget", "expect", "expect_equal", "expect_raises", "fail",
-    "kept", "warnings_as_errors",
+    "attribute", "call_and_arguments", "category", "cpu_budget", "expect", "expect_equal", "expect_raises", "fail",
+    "kept", "method_and_arguments", "warnings_as_errors",
 ]
 
 _MISSING = object()
@@ -137,11 +137,28 @@ def call_and_arguments(solution: SolutionProxy, name: str, *args: Any, **kwargs:
     solution modifies in place is only visible this way (NumPy arrays come back
     as lists). Raises like a plain `solution.name(...)` call.
     """
-    message = {
-        "op": "call", "name": name, "report_args": True,
-        "args": [wire.encode(a) for a in args], "kwargs": {k: wire.encode(v) for k, v in kwargs.items()},
-    }
-    reply = solution.send(render_call(name, args, kwargs), message)
+    message = {"op": "call", "name": name, "report_args": True, **_encoded(args, kwargs)}
+    return _after_call(solution.send(render_call(name, args, kwargs), message))
+
+
+def method_and_arguments(instance: InstanceProxy, name: str, *args: Any, **kwargs: Any) -> AfterCall:
+    """`call_and_arguments` for a method of an instance the solution made (`model.fit(X, y)`)."""
+    message = {"op": "method", "handle": instance._handle.id, "name": name, "report_args": True,
+               **_encoded(args, kwargs)}
+    after = _after_call(instance._owner.send(render_call(f"{instance!r}.{name}", args, kwargs), message))
+    if isinstance(after.value, wire.Handle):  # `fit` returning self returns the same proxy, as a plain call does
+        return AfterCall(instance._owner.instance_of(after.value), after.args, after.kwargs)
+    return after
+
+
+def attribute(instance: InstanceProxy, name: str) -> Any:
+    """`instance.NAME` as the solution's object holds it (`model.coef_`): the proxy forwards
+    method calls only, so attributes are read with this."""
+    message = {"op": "method", "handle": instance._handle.id, "name": "__getattribute__", **_encoded((name,), {})}
+    return instance._owner.send(f"{instance!r}.{name}", message)
+
+
+def _after_call(reply: Any) -> AfterCall:
     if not (isinstance(reply, dict) and set(reply) == {"value", "args", "kwargs"}):
         raise RuntimeError("the worker does not support report_args")  # a judge bug: internal_error
     return AfterCall(reply["value"], reply["args"], reply["kwargs"])

@@ -54,13 +54,13 @@ class SolutionProxy:
         return functools.partial(self._call, name)
 
     def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
-        message = {"op": "call", "name": name, **_encoded(args, kwargs)}
+        message = {"op": "call", "name": name, **encoded(args, kwargs)}
         return self.send(render_call(name, args, kwargs), message)
 
     def _new(self, name: str, *args: Any, **kwargs: Any) -> InstanceProxy:
         self._instance_names += 1
         variable = "model" if self._instance_names == 1 else f"model{self._instance_names}"
-        message = {"op": "new", "name": name, **_encoded(args, kwargs)}
+        message = {"op": "new", "name": name, **encoded(args, kwargs)}
         handle = self.send(f"{variable} = {render_call(name, args, kwargs)}", message, raw_handles=True)
         if not isinstance(handle, wire.Handle):
             raise SolutionFailed(Breach.CRASH, f"creating {name} did not return an instance")
@@ -95,6 +95,10 @@ class SolutionProxy:
             raise self.sticky_failure
         return self._decode(reply.value, raw_handles)
 
+    def instance_of(self, handle: wire.Handle) -> Any:
+        """The proxy of the instance a handle names (the handle itself for one made elsewhere)."""
+        return self._instances.get(handle.id, handle)
+
     def _follow_restarts(self) -> None:
         """A new worker numbers its instances afresh: the handles of the old one mean nothing
         there. Called before a call and after it, wherever the restart happened."""
@@ -113,7 +117,7 @@ class SolutionProxy:
         except wire.WireError as exc:
             raise SolutionFailed(Breach.CRASH, f"the worker sent a malformed value ({exc})") from exc
         if isinstance(decoded, wire.Handle) and not raw_handles:
-            return self._instances.get(decoded.id, decoded)
+            return self.instance_of(decoded)
         return decoded
 
     def counterexample(self, failed_in_call: str = "") -> str:
@@ -166,12 +170,12 @@ class InstanceProxy:
         return functools.partial(self._method, name)
 
     def _method(self, name: str, *args: Any, **kwargs: Any) -> Any:
-        message = {"op": "method", "handle": self._handle.id, "name": name, **_encoded(args, kwargs)}
+        message = {"op": "method", "handle": self._handle.id, "name": name, **encoded(args, kwargs)}
         return self._owner.send(render_call(f"{self._variable}.{name}", args, kwargs), message)
 
     def __repr__(self) -> str:
         return self._variable
 
 
-def _encoded(args: tuple, kwargs: dict) -> dict:
+def encoded(args: tuple, kwargs: dict) -> dict:
     return {"args": [wire.encode(a) for a in args], "kwargs": {k: wire.encode(v) for k, v in kwargs.items()}}

@@ -29,7 +29,7 @@ from fractions import Fraction
 import numpy as np
 from hypothesis import assume, given, settings, strategies as st
 
-from judge.testing import NdArray, call_and_arguments, category, expect, expect_raises, fail, kept
+from judge.testing import NdArray, attribute, category, expect, expect_raises, fail, kept, method_and_arguments
 
 REL_TOL = 1e-6
 COND_FLOOR = 1e-6  # smallest non-zero eigenvalue of XcᵀXc over the largest (singular values: 1e-3)
@@ -143,8 +143,8 @@ def _exact(task):
 
 
 def _attribute(model, name: str):
-    """model.NAME read in the sandbox (the proxy only forwards method calls)."""
-    return model._method("__getattribute__", name)
+    """model.NAME read in the sandbox."""
+    return attribute(model, name)
 
 
 def _fitted(solution, task, as_array: tuple[bool, bool] = (False, False)):
@@ -373,17 +373,6 @@ def test_refit(solution, first, second):
     _check_model(model, second, "a second fit learns from the new data only")
 
 
-class _MethodCaller:
-    """Lets `call_and_arguments` call a method of a fitted instance (it only knows module-level functions)."""
-
-    def __init__(self, model) -> None:
-        self._model = model
-
-    def send(self, rendered: str, message: dict):
-        return self._model._owner.send(f"{self._model!r}.{rendered}",
-                                       {**message, "op": "method", "handle": self._model._handle.id})
-
-
 @category("arguments are not modified")
 @given(task=tasks(min_rows=2))
 def test_arguments_not_modified(solution, task):
@@ -404,11 +393,11 @@ def _expect_untouched(solution, task, as_array: bool) -> None:
     X = NdArray(task["X"]) if as_array else [list(row) for row in task["X"]]
     y = NdArray(task["y"]) if as_array else list(task["y"])
     kind = "NumPy arrays" if as_array else "lists"
-    after = call_and_arguments(_MethodCaller(model), "fit", X, y)
+    after = method_and_arguments(model, "fit", X, y)
     for name, sent, left in (("X", task["X"], after.args[0]), ("y", task["y"], after.args[1])):
         if left != sent:
             fail(f"fit must not modify its arguments ({kind}): after the call, {name} was", expected=sent, actual=left)
-    after = call_and_arguments(_MethodCaller(model), "predict", X)
+    after = method_and_arguments(model, "predict", X)
     if after.args[0] != task["X"]:
         fail(f"predict must not modify its argument ({kind}): after the call, X was",
              expected=task["X"], actual=after.args[0])

@@ -69,3 +69,15 @@ def test_the_case_after_a_restart_maps_its_instances(proxy: SolutionProxy, point
         proxy.new_case()
         _sequence(proxy)
         _sequence(proxy)  # and again, within the fresh worker
+
+
+def test_attributes_and_a_methods_arguments_are_read_back(proxy: SolutionProxy):
+    """judge.testing's attribute() and method_and_arguments(), as class problems' hidden tests use them."""
+    from judge.testing import attribute, method_and_arguments
+
+    proxy.new_case()
+    model = proxy.Model()
+    after = method_and_arguments(model, "fit", [3, 1, 2])
+    assert after.value is model and after.args == [[3, 1, 2]]
+    assert attribute(model, "x") == [3, 1, 2]
+    assert proxy.counterexample().splitlines()[-1] == "model.x"
