@@ -379,7 +379,7 @@ def test_predict_is_the_most_probable_column(solution, task, extra):
     model = _fitted(solution, task["X"], task["y"], task["var_smoothing"])
     oracle = Oracle(task["X"], task["y"], task["var_smoothing"])
     rows = queries(task, extra)
-    probabilities = model.predict_proba(rows)
+    probabilities = _expect_probabilities(model, oracle, rows, "the posterior of each class")
     labels = model.predict(rows)
     expect(isinstance(labels, list) and len(labels) == len(rows), "predict must return one label per row")
     for i, (row, p, label) in enumerate(zip(rows, probabilities, labels)):
@@ -420,6 +420,9 @@ def _expect_answers(model, rows: list, answers: list, why: str) -> None:
     for i, (g, row_bounds, tolerance) in enumerate(zip(got, bounds, sums)):
         expect(isinstance(g, list) and len(g) == len(row_bounds),
                f"row {i} of predict_proba must hold {len(row_bounds)} probabilities, one per class", actual=g)
+        for p in g:
+            if not (isinstance(p, (int, float)) and not isinstance(p, bool) and 0.0 <= p <= 1.0):
+                fail(f"row {i} of predict_proba holds {p!r}, not a probability in [0, 1]", actual=g)
         total = math.fsum(g)
         if abs(total - 1.0) > tolerance:
             fail(f"row {i} of predict_proba sums to {total!r}, not 1 ({why})", actual=g)
