@@ -18,7 +18,7 @@ from fractions import Fraction
 
 from hypothesis import given, settings, strategies as st
 
-from judge.testing import call_and_arguments, category, expect, expect_raises, fail, kept
+from judge.testing import category, expect, expect_raises, fail, kept, method_and_arguments
 
 TOL = 1e-9
 SHAPE_EXAMPLES = 10
@@ -321,17 +321,9 @@ def test_refit_replaces(solution, first, second):
 
 
 def _method_and_arguments(solution, model, name: str, *args):
-    """`call_and_arguments` for a method: the value and the arguments as the solution left them.
-
-    judge.testing's call_and_arguments reaches module-level functions only; the
-    worker honours report_args on method calls too, so the request is sent
-    through the solution proxy with the same encoding.
-    """
-    wire = call_and_arguments.__globals__["wire"]
-    message = {"op": "method", "handle": model._handle.id, "name": name, "report_args": True,
-               "args": [wire.encode(a) for a in args], "kwargs": {}}
-    reply = solution.send(f"{model!r}.{name}({', '.join(map(repr, args))})", message)
-    return reply["value"], reply["args"]
+    """The method's value and its arguments as the solution left them."""
+    after = method_and_arguments(model, name, *args)
+    return after.value, after.args
 
 
 def _same(a, b) -> bool:

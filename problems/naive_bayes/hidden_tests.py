@@ -32,7 +32,7 @@ from fractions import Fraction
 
 from hypothesis import given, settings, strategies as st
 
-from judge.testing import NdArray, call_and_arguments, category, expect, expect_raises, fail, kept
+from judge.testing import NdArray, category, expect, expect_raises, fail, kept, method_and_arguments
 
 PROBA_TOL = 1e-7
 SUM_TOL = 1e-9
@@ -499,17 +499,9 @@ def test_scaled_features(solution, task, power):
 
 
 def _method_and_arguments(solution, model, name: str, *args):
-    """`call_and_arguments` for a method: the value and the arguments as the solution left them.
-
-    judge.testing's call_and_arguments reaches module-level functions only; the
-    worker honours report_args on method calls too, so the request is sent
-    through the solution proxy with the same encoding.
-    """
-    wire = call_and_arguments.__globals__["wire"]
-    message = {"op": "method", "handle": model._handle.id, "name": name, "report_args": True,
-               "args": [wire.encode(a) for a in args], "kwargs": {}}
-    reply = solution.send(f"{model!r}.{name}({', '.join(map(repr, args))})", message)
-    return reply["value"], reply["args"]
+    """The method's value and its arguments as the solution left them."""
+    after = method_and_arguments(model, name, *args)
+    return after.value, after.args
 
 
 @category("arguments are not modified")
