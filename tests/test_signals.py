@@ -303,8 +303,8 @@ def test_a_judge_killed_outright_takes_its_local_box_with_it(tmp_path: Path) -> 
     assert list(Path(tempfile.gettempdir()).glob(f"judge-*-{judge.pid}-*")), "nothing to sweep: the test proves nothing"
     from judge import scratch
 
-    scratch.make("box").rmdir()  # the next run of the same kind sweeps...
-    scratch.make("hypothesis").rmdir()
+    scratch.remove(scratch.make("box"))  # the next run of the same kind sweeps...
+    scratch.remove(scratch.make("hypothesis"))
     assert not list(Path(tempfile.gettempdir()).glob(f"judge-*-{judge.pid}-*"))
 
 
