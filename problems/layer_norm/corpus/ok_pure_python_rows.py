@@ -35,10 +35,12 @@ def _nest(rows, shape):
 class LayerNorm:
     def __init__(self, gamma, beta, eps=1e-5):
         try:
-            gamma = [float(v) for v in gamma]
-            beta = [float(v) for v in beta]
+            gamma, beta = list(gamma), list(beta)
         except TypeError:
-            raise ValueError("gamma and beta must be flat vectors of numbers") from None
+            raise ValueError("gamma and beta must be vectors") from None
+        if not all(isinstance(v, (int, float)) for v in gamma + beta):
+            raise ValueError("gamma and beta must be flat vectors of numbers")
+        gamma, beta = [float(v) for v in gamma], [float(v) for v in beta]
         if not gamma or len(gamma) != len(beta):
             raise ValueError("gamma and beta: non-empty vectors of one length")
         if not all(math.isfinite(v) for v in gamma + beta):

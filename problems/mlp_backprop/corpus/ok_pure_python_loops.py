@@ -6,9 +6,12 @@ import math
 
 def _matrix(value, name):
     try:
-        rows = [[float(v) for v in r] for r in value]
+        rows = [list(r) for r in value]
     except TypeError:
         raise ValueError(f"{name} must be a matrix") from None
+    if not all(isinstance(v, (int, float)) for r in rows for v in r):
+        raise ValueError(f"{name} must be a matrix of numbers")
+    rows = [[float(v) for v in r] for r in rows]
     if not rows or not rows[0] or any(len(r) != len(rows[0]) for r in rows):
         raise ValueError(f"{name} must be a non-empty rectangle")
     if not all(math.isfinite(v) for r in rows for v in r):
@@ -18,9 +21,12 @@ def _matrix(value, name):
 
 def _vector(value, name):
     try:
-        vec = [float(v) for v in value]
+        vec = list(value)
     except TypeError:
         raise ValueError(f"{name} must be a vector") from None
+    if not all(isinstance(v, (int, float)) for v in vec):
+        raise ValueError(f"{name} must be a vector of numbers")
+    vec = [float(v) for v in vec]
     if not vec or not all(math.isfinite(v) for v in vec):
         raise ValueError(f"{name} must be a non-empty finite vector")
     return vec
