@@ -15,6 +15,7 @@ import pytest
 from judge.sandbox.docker import docker_status
 
 GROUP = Path(__file__).parents[1] / "fixtures" / "group"
+MEMBERS = ("ana", "dara", "eli", "fay", "gus", "hana")
 
 
 def _promised(solution: str) -> str:
@@ -37,14 +38,17 @@ def docker_ready() -> None:
 @pytest.mark.docker
 def test_the_fixture_group_on_docker(run_cli, docker_ready, tmp_path: Path) -> None:
     book_path = tmp_path / "book.json"
-    result = run_cli("grade", str(GROUP), "--sandbox", "docker", "--no-complexity", "--no-cache",
+    # Six of the eight members: every verdict of the group, the hostile cell and the planted copies;
+    # the whole group on Docker is the speed benchmark's job, not every CI run's.
+    members = [arg for name in MEMBERS for arg in ("--member", name)]
+    result = run_cli("grade", str(GROUP), "--sandbox", "docker", "--no-complexity", "--no-cache", *members,
                      "--jobs", str(os.cpu_count() or 1), "--json", str(book_path), "--junit", str(tmp_path / "j.xml"),
                      "--similarity", str(tmp_path / "similarity.html"))
 
     assert result.exit_code == 0, result.stderr[-3000:]
     book = json.loads(book_path.read_text())
     assert book["settings"]["sandbox"] == "docker" and book["complete"]
-    assert len(book["members"]) == 8 and len(book["problems"]) == 6 and len(book["cells"]) == 48
+    assert len(book["members"]) == len(MEMBERS) and len(book["problems"]) == 6 and len(book["cells"]) == 6 * len(MEMBERS)
     verdicts = {(c["member"], c["problem"]): c["verdict"] for c in book["cells"]}
     promised = {(c["member"], c["problem"]): _promised(c["solution"]) for c in book["cells"]}
     assert verdicts == promised
