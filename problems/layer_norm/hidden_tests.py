@@ -14,10 +14,8 @@ truncation error about 1e-9, rounding about 1e-10; tolerance 1e-6 of the
 size), and against the exact invariants: each vector of dx sums to 0, and its
 dot product with x_hat is eps (g . x_hat) / sigma^3 (0 but for eps).
 
-The judge's API reads no instance attribute and reports the arguments of
-module functions only, so two helpers here go through the instance proxy:
-`_attribute` asks the sandbox for `model.__getattribute__(name)` and
-`_reporting_args` adds the worker's `report_args` field to a method call.
+`attribute` reads dgamma and dbeta from the solution's instance, and
+`method_and_arguments` shows x and dy as forward and backward left them.
 """
 
 from __future__ import annotations
@@ -29,7 +27,7 @@ from decimal import Decimal
 
 from hypothesis import assume, given, settings, strategies as st
 
-from judge.testing import NdArray, category, expect, expect_raises, fail, kept
+from judge.testing import NdArray, attribute, category, expect, expect_raises, fail, kept, method_and_arguments
 
 EXACT = decimal.Context(prec=50, traps=[decimal.InvalidOperation, decimal.DivisionByZero])
 REL = 1e-8
@@ -159,25 +157,6 @@ def _spread(top: Decimal, sigma: Decimal) -> float:
 # --- talking to the solution -------------------------------------------------------------------------------------------
 
 
-def _attribute(model, name: str):
-    """The value of `model.<name>` in the sandbox (the proxy itself only calls methods)."""
-    return model._method("__getattribute__", name)
-
-
-def _reporting_args(solution, call):
-    """Runs `call()` (one method call on a solution's instance) asking the worker to send back the
-    arguments as the call left them; returns (value, args)."""
-    previous = solution.request_fields
-    solution.request_fields = {**previous, "report_args": True}
-    try:
-        reply = call()
-    finally:
-        solution.request_fields = previous
-    if not (isinstance(reply, dict) and set(reply) == {"value", "args", "kwargs"}):
-        raise RuntimeError("the worker did not report the arguments")  # a judge problem, not the solution's
-    return reply["value"], reply["args"]
-
-
 def _maybe_array(x, as_array: bool):
     return NdArray(x) if as_array else x
 
@@ -217,7 +196,7 @@ def _expect_backward(model, x, dy, lead: tuple, gamma: list, eps: float, why: st
             gamma_tol[j] += abs(float(dvec[j])) * math.sqrt(d) * spread
             beta_tol[j] += abs(float(dvec[j]))
     for name, want, tols in (("dgamma", want_dgamma, gamma_tol), ("dbeta", want_dbeta, beta_tol)):
-        value = _attribute(model, name)
+        value = attribute(model, name)
         if not (isinstance(value, (list, tuple)) and len(value) == d
                 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)):
             fail(f"after backward, model.{name} must be a vector of {d} numbers", actual=value)
@@ -351,7 +330,7 @@ def test_finite_differences(solution, layer, data):
     model = solution.LayerNorm(gamma, beta)
     model.forward(x)
     dx = _expect_shaped(model.backward(dy), (2,), d, "backward's result (dx)")
-    grads = {"gamma": _attribute(model, "dgamma"), "beta": _attribute(model, "dbeta")}
+    grads = {"gamma": attribute(model, "dgamma"), "beta": attribute(model, "dbeta")}
 
     def objective(x_, gamma_, beta_) -> float:
         y = _expect_shaped(solution.LayerNorm(gamma_, beta_).forward(x_), (2,), d, "forward's result")
@@ -421,10 +400,10 @@ def test_arguments_unchanged(solution, layer, data):
     vectors = [data.draw(st.lists(value, min_size=len(gamma), max_size=len(gamma))) for _ in (_flatten(x) if lead else [x])]
     dy = _nest(vectors, lead) if lead else vectors[0]
     model = solution.LayerNorm(gamma, beta)
-    _value, args = _reporting_args(solution, lambda: model.forward(NdArray(x)))
+    args = method_and_arguments(model, "forward", NdArray(x)).args
     expect(_flatten(args[0]) == _flatten(x) if lead else args[0] == x,
            "forward modified x (normalise a copy)", expected=x, actual=args[0])
-    _value, args = _reporting_args(solution, lambda: model.backward(NdArray(dy)))
+    args = method_and_arguments(model, "backward", NdArray(dy)).args
     expect(_flatten(args[0]) == _flatten(dy) if lead else args[0] == dy,
            "backward modified dy", expected=dy, actual=args[0])
     _expect_backward(model, x, dy, lead, gamma, 1e-5, "forward, then backward twice on the same dy")
@@ -557,5 +536,5 @@ def test_large(solution):
     for k in range(LARGE_VECTORS):
         _expect_close(y[k], data["y"][k], 1e-8, f"y of vector {k}")
         _expect_close(dx[k], data["dx"][k], 1e-8, f"dx of vector {k}")
-    _expect_close([float(v) for v in _attribute(model, "dgamma")], data["dgamma"], 1e-8, "dgamma")
-    _expect_close([float(v) for v in _attribute(model, "dbeta")], data["dbeta"], 1e-8, "dbeta")
+    _expect_close([float(v) for v in attribute(model, "dgamma")], data["dgamma"], 1e-8, "dgamma")
+    _expect_close([float(v) for v in attribute(model, "dbeta")], data["dbeta"], 1e-8, "dbeta")

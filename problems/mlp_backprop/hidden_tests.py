@@ -16,8 +16,7 @@ relative). `step` is checked through the exact loss and gradients of the
 updated parameters, and by 40 steps of gradient descent on a fixed batch
 whose loss curve is known.
 
-The judge's API reports the arguments of module functions only, so
-`_reporting_args` adds the worker's `report_args` field to a method call.
+`method_and_arguments` shows X, y and grads as the methods left them.
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ from decimal import Decimal
 
 from hypothesis import assume, given, settings, strategies as st
 
-from judge.testing import NdArray, category, expect, expect_raises, fail, kept
+from judge.testing import NdArray, category, expect, expect_raises, fail, kept, method_and_arguments
 
 EXACT = decimal.Context(prec=50, traps=[decimal.InvalidOperation, decimal.DivisionByZero])
 KEYS = ("W1", "b1", "W2", "b2")
@@ -121,20 +120,6 @@ def _exact(net: dict, X: list, y: list, l2: float) -> tuple[Decimal, dict, float
 
 
 # --- talking to the solution -------------------------------------------------------------------------------------------
-
-
-def _reporting_args(solution, call):
-    """Runs `call()` (one method call on a solution's instance) asking the worker to send back the
-    arguments as the call left them; returns (value, args)."""
-    previous = solution.request_fields
-    solution.request_fields = {**previous, "report_args": True}
-    try:
-        reply = call()
-    finally:
-        solution.request_fields = previous
-    if not (isinstance(reply, dict) and set(reply) == {"value", "args", "kwargs"}):
-        raise RuntimeError("the worker did not report the arguments")  # a judge problem, not the solution's
-    return reply["value"], reply["args"]
 
 
 def _arr(value, as_array: bool):
@@ -329,7 +314,7 @@ def test_step_with_other_gradients(solution, case, data, as_array):
     other = {k: _matrix(data.draw, *_shape_of(net, k), eighths) if k[0] == "W"
              else data.draw(st.lists(eighths, min_size=len(net[k]), max_size=len(net[k]))) for k in KEYS}
     model = _build(solution, net)
-    _value, args = _reporting_args(solution, lambda: model.step({k: _arr(other[k], as_array) for k in KEYS}, 0.5))
+    args = method_and_arguments(model, "step", {k: _arr(other[k], as_array) for k in KEYS}, 0.5).args
     expect({k: [list(map(float, r)) if isinstance(r, list) else float(r) for r in v] for k, v in args[0].items()}
            == {k: [list(map(float, r)) if isinstance(r, list) else float(r) for r in v] for k, v in other.items()},
            "step modified the grads it was given", expected=other, actual=args[0])
@@ -380,7 +365,7 @@ def test_training_curve(solution):
 def test_arguments_unchanged(solution, case, as_array):
     net, X, y = case
     model = _build(solution, net, as_array)
-    _value, args = _reporting_args(solution, lambda: model.loss_and_grads(_arr(X, as_array), _arr(y, as_array)))
+    args = method_and_arguments(model, "loss_and_grads", _arr(X, as_array), _arr(y, as_array)).args
     expect([list(map(float, r)) for r in args[0]] == [list(map(float, r)) for r in X], "loss_and_grads modified X",
            expected=X, actual=args[0])
     expect(list(map(float, args[1])) == list(map(float, y)), "loss_and_grads modified y", expected=y, actual=args[1])
