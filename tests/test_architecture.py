@@ -24,3 +24,16 @@ def test_every_layer_of_the_import_contract_is_a_package_or_module():
     for name in names:
         path = REPO / Path(*name.strip().split("."))
         assert path.is_dir() or path.with_suffix(".py").is_file(), name
+
+
+def test_problem_folders_import_only_judge_testing_from_the_judge():
+    import ast
+
+    found = []
+    for path in sorted((REPO / "problems").glob("*/*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else \
+                [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            found += [f"{path.relative_to(REPO)}: {name}" for name in names
+                      if (name == "judge" or name.startswith("judge.")) and name != "judge.testing"]
+    assert found == []
