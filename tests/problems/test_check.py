@@ -75,9 +75,9 @@ def test_a_starter_that_does_not_compile_fails_its_check_and_the_rest_pass(folde
 
     assert code == 1, out
     assert "✗ starter.py: does not compile: line 1: expected ':'" in out
-    for passed in ("problem.toml", "spec.md", "complexity.py", "reference.py"):
+    for passed in ("problem.toml", "spec.md", "hints.md", "complexity.py", "reference.py"):
         assert f"✓ {passed}: " in out
-    assert "is_subsequence: failed, 4 of 5 checks passed" in out
+    assert "is_subsequence: failed, 5 of 6 checks passed" in out
 
 
 def test_a_sound_problem_passes_quick_and_exits_0(folder: Path):
