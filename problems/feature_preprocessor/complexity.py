@@ -41,5 +41,6 @@ DECLARATION = Declaration(
     time="O(n)",
     memory="O(n)",
     sizes=(128, 16_384),
+    memory_sizes=(128, 4096),  # every doubling traced: the reference's top call stays cheap
     build=build,
 )

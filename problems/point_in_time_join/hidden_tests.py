@@ -26,7 +26,7 @@ ENTITIES = ["a", "b", "c", 7]
 SMALL_TIMES = st.integers(0, 12)
 QUARTER_TIMES = st.integers(0, 48).map(lambda quarters: quarters / 4)
 AGES = st.one_of(st.integers(0, 6), st.integers(0, 24).map(lambda q: q / 4), st.just(INF))
-LARGE = 100_000
+LARGE = 50_000
 EPOCH_MS = 1_700_000_000_000
 
 
