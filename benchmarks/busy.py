@@ -14,7 +14,7 @@ Run: python benchmarks/busy.py [--sandbox local --sandbox docker] [--problems SL
    run of either that ended in an internal error or lost its sandbox (the symptom of
    a judge that removed another's live folders or containers).
 
-Writes the table, the command, the machine and the date to docs/results/busy.md.
+Writes the table, the command, the machine and the date to docs/results/busy-<sandboxes>.md.
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def two_judges(sandbox: str) -> list[str]:
     return problems
 
 
-def write(rows, namespace_lines: list[str]) -> Path:
+def write(rows, namespace_lines: list[str], sandboxes: list[str]) -> Path:
     changed = [r for r in rows if len(set(r[3])) != 1]
     body = [
         f"Seed {SEED}. Each file judged once idle, then twice with a CPU-bound process per core beside it;",
@@ -153,7 +153,7 @@ def write(rows, namespace_lines: list[str]) -> Path:
         "",
         *[f"- {line}" for line in namespace_lines],
     ]
-    return results.write("busy", "Same code, same verdict: idle and busy", "\n".join(body))
+    return results.write(f"busy-{'-'.join(sandboxes)}", "Same code, same verdict: idle and busy", "\n".join(body))
 
 
 def main() -> None:
@@ -172,7 +172,7 @@ def main() -> None:
     namespace_lines = [] if options.skip_namespaces else [line for s in sandboxes for line in two_judges(s)]
     for line in namespace_lines:
         print(line)
-    print(f"written to {write(rows, namespace_lines)} in {time.monotonic() - started:.0f} s")
+    print(f"written to {write(rows, namespace_lines, sandboxes)} in {time.monotonic() - started:.0f} s")
 
 
 if __name__ == "__main__":
