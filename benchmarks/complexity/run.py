@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
-import io
 import signal
 import subprocess
 import sys
@@ -209,13 +208,10 @@ def main() -> int:
     args.slug = args.slug or sorted(p.parent.name for p in PROBLEMS.glob("*/complexity.py"))
     started = time.perf_counter()
     outcomes = run(args)
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        met = report(outcomes, time.perf_counter() - started)
-    print(printed.getvalue())
     sandbox = choose_backend(args.sandbox)[0].name
-    results.write(f"complexity-{sandbox}", f"Complexity accuracy ({sandbox} sandbox)",
-                  f"```\n{printed.getvalue().strip()}\n```\n\nBar met: {'yes' if met else 'no'}.")
+    with results.printed_to(f"complexity-{sandbox}", f"Complexity accuracy ({sandbox} sandbox)"):
+        met = report(outcomes, time.perf_counter() - started)
+        print(f"\nbar met: {'yes' if met else 'no'}")
     return 0 if met else 1
 
 

@@ -12,9 +12,9 @@ from judge.contest.model import ContestRules
 from judge.contest.owner import Owner, current_owner
 from judge.contest.store import ContestStore, Submission
 from judge.problems import ProblemSet
+from tests import waiting
 from tests.conftest import PROBLEMS_ROOT
 from tests.contest.conftest import NO_ENTRY_POINT, SLUG
-from tests.waiting import scaled
 
 CONTEST = "group"
 OPTIONS = JudgeOptions(sandbox="local", seed=0, complexity=False)
@@ -60,12 +60,7 @@ def row(path: Path, submission_id: int) -> Submission:
 
 
 def wait_for(condition: Callable[[], bool], what: str, timeout_s: float = WAIT_S) -> None:
-    deadline = time.monotonic() + scaled(timeout_s)
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
+    waiting.wait_for(condition, what, timeout_s)
 
 
 def wait_until_judged(path: Path, timeout_s: float = WAIT_S) -> list[Submission]:

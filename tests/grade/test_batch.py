@@ -19,7 +19,7 @@ import pytest
 
 from judge.sandbox.local import probe_confinement
 from tests.conftest import PROBLEMS_ROOT, REPO
-from tests.waiting import scaled
+from tests.waiting import scaled, wait_for
 
 SUBSEQ = PROBLEMS_ROOT / "is_subsequence"
 REFERENCE = (SUBSEQ / "reference.py").read_text()
@@ -148,10 +148,7 @@ def _descendants(root: int) -> dict[int, tuple[int, str, str]]:
 
 
 def _wait_for(condition, timeout_s: float, what: str) -> None:
-    deadline = time.monotonic() + scaled(timeout_s)
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.05)
+    wait_for(condition, what, timeout_s)
 
 
 def test_sigterm_mid_batch_stops_every_run_and_writes_the_finished_cells(group: Path, tmp_path: Path) -> None:

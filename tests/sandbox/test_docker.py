@@ -51,7 +51,7 @@ from judge.sandbox.termination import split_shell_status
 from judge.verdicts import Verdict
 from tests.conftest import PROBLEMS_ROOT, REPO
 from tests.sandbox.test_hostile import JUDGE_OWN_WORK_S
-from tests.waiting import scaled
+from tests.waiting import scaled, wait_for
 
 LIMITS = Limits(time_per_call_s=0.5, memory_mb=96, output_kb=16)
 
@@ -380,11 +380,7 @@ def test_closing_a_run_does_not_wait_for_its_worker_to_exit(open_box):
 
 def _wait_for(predicate, timeout_s: float, what: str):
     """The predicate's first true value within timeout_s; fails with `what` otherwise."""
-    deadline = time.monotonic() + scaled(timeout_s)
-    while not (found := predicate()):
-        assert time.monotonic() < deadline, what
-        time.sleep(0.05)
-    return found
+    return wait_for(predicate, what, timeout_s)
 
 
 def _containers_of_pid(client, pid: int) -> list:
